@@ -1,0 +1,14 @@
+package dev.mcd.expr;
+
+/**
+ * What a name or function value is: the tutorial's x (scalar), bold x (column vector)
+ * and bold X (matrix). Shapes refine a kind with symbolic sizes (see {@link Shape}).
+ */
+public enum Kind {
+    SCALAR, VECTOR, MATRIX;
+
+    /** The default of DESIGN.md: upper-case names are matrices, lower-case names vectors. */
+    public static Kind defaultFor(String name) {
+        return Character.isUpperCase(name.codePointAt(0)) ? MATRIX : VECTOR;
+    }
+}
