@@ -127,7 +127,7 @@ final class Identifier {
         if (rest.stream().anyMatch(Tree::hasDiff)) {
             return Optional.empty();
         }
-        Expr chain = rest.isEmpty() ? (v.kind() == dev.mcd.expr.Kind.SCALAR ? Ex.num(1) : new Identity()) : mul(rest);
+        Expr chain = rest.isEmpty() ? (v.kind() == dev.mcd.expr.Kind.SCALAR ? Ex.num(1) : new Expr.Identity()) : mul(rest);
         return Optional.of(new Product(p.coefficient(), p.scalars(), Ex.factors(chain)).toExpr());
     }
 
@@ -302,7 +302,7 @@ final class Identifier {
         }
         List<Expr> before = new ArrayList<>(p.scalars());
         before.addAll(p.chain().subList(0, i));
-        Expr m = before.isEmpty() ? new Identity() : mul(before);
+        Expr m = before.isEmpty() ? new Expr.Identity() : mul(before);
         Expr moved = t(new Hadamard(pushed(m), other));
         return Optional.of(Tidy.apply(mul(Ex.num(p.coefficient()), moved, z)));
     }

@@ -14,7 +14,7 @@ final class Symmetry {
 
     static boolean isSymmetric(Expr e) {
         return switch (e) {
-            case Identity i -> true;
+            case Expr.Identity i -> true;
             case Zero z -> true;
             case Num n -> true;
             case Inv i -> isSymmetric(i.arg());

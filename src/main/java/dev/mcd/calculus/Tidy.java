@@ -36,7 +36,7 @@ final class Tidy {
             case ElemPow p -> p.exponent() instanceof Num k && k.value() == 1 ? p.base() : p;
             case Inv i -> switch (i.arg()) {
                 case Inv inner -> inner.arg();
-                case Identity id -> id;
+                case Expr.Identity id -> id;
                 default -> i;
             };
             case Hadamard h -> hadamard(h);
@@ -93,7 +93,7 @@ final class Tidy {
     private static Expr transpose(Expr arg) {
         return switch (arg) {
             case Transpose t -> t.arg();
-            case Identity i -> i;
+            case Expr.Identity i -> i;
             case Zero z -> z;
             case Num n -> n;
             case Var v when Outline.of(v).scalar() -> v;
@@ -141,7 +141,7 @@ final class Tidy {
         }
         cancelPowers(scalars);
         if (chain.size() > 1) {
-            chain.removeIf(Identity.class::isInstance);
+            chain.removeIf(Expr.Identity.class::isInstance);
         }
         mergePowers(chain);
         List<Expr> out = new ArrayList<>();
