@@ -44,6 +44,13 @@ class WorkflowTest {
     }
 
     @Test
+    void testsOnDebianAsCiDoes() {
+        // Debian's chromium and chromium-driver are real packages; Ubuntu's only install the snap.
+        Map<String, Object> container = map(map(jobs().get("test"), "test job").get("container"), "container");
+        assertTrue(String.valueOf(container.get("image")).startsWith("debian:"), "test job is not on Debian: " + container);
+    }
+
+    @Test
     void testsOnTemurin25WithAMavenCache() {
         Map<String, Object> setup = step("test", "actions/setup-java@").orElseThrow(
                 () -> new AssertionError("test job has no actions/setup-java step"));
