@@ -111,6 +111,11 @@ public final class LatexPrinter {
             Expr f = ordered.get(i);
             boolean last = i == ordered.size() - 1;
             String t = factor(f, i == 0, last);
+            if (i == 1 && ordered.getFirst() instanceof Num n && Math.abs(n.value()) == 1 && !t.startsWith("-")) {
+                // A unit coefficient reads as a sign: -1*x prints -x, 1*x prints x.
+                out = (n.value() < 0 ? "-" : "") + t;
+                continue;
+            }
             if (i > 0) {
                 out = Tex.cat(out, separator(ordered.get(i - 1), f, t, last));
             }
