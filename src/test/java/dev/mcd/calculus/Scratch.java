@@ -31,6 +31,8 @@ public class Scratch {
                 System.out.println("== " + c[0] + " by " + c[1] + "  [" + r.form() + "]");
                 for (Step s : r.steps()) System.out.println("   = " + Plain.of(s.rhs()) + "    [" + s.rule() + " " + s.equations() + "]");
                 System.out.println("   => " + Plain.of(r.result()));
+                try { System.out.println("   OK " + dev.mcd.verify.DerivationCheck.check(r).summary()); } catch (RuntimeException ex) { System.out.println("   FAIL " + ex.getMessage()); }
+                System.out.println("   TeX " + dev.mcd.print.LatexPrinter.print(r.result()));
             } catch (ExprException ex) {
                 System.out.println("!! " + c[0] + ": " + ex.getMessage());
             }
