@@ -6,6 +6,7 @@ import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.TextPrinter;
+import dev.mcd.site.Json;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.PrintWriter;
 import java.util.ArrayList;

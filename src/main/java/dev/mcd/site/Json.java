@@ -7,10 +7,10 @@ import java.util.Map;
  * Writes JSON from maps (in their order), lists, strings and numbers, e.g. the search index
  * {@code [{"title":"Basics","url":"basics.html",...}]}; non-ASCII is escaped so bytes are stable.
  */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         var sb = new StringBuilder();
         write(value, sb);
         return sb.toString();
