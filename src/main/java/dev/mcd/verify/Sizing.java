@@ -101,7 +101,7 @@ final class Sizing {
         int sa = size.get(ra);
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
-            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + where);
+            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + Brief.of(where));
         }
         parent.set(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);
