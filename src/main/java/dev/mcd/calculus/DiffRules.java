@@ -232,7 +232,7 @@ final class DiffRules {
     }
 
     private static Expr power(Expr base, int k) {
-        return k == 0 ? new Identity() : k == 1 ? base : new Pow(base, num(k));
+        return k == 0 ? new Expr.Identity() : k == 1 ? base : new Pow(base, num(k));
     }
 
     /** eq. 19: d f(X) = f'(X) ∘ dX, written as a product when X is a scalar. */

@@ -108,12 +108,12 @@ final class Identifier {
     static Optional<Expr> gradientOf(Expr term, Var v, Form form) {
         Product p = Product.of(term);
         if (form == Form.SCALAR_BY_MATRIX) {
-            if (p.chain().size() != 1 || !(p.chain().getFirst() instanceof Call c && c.fn() == Fn.TR)
-                    || p.scalars().stream().anyMatch(Tree::hasDiff)) {
+            Optional<Traced> traced = Traced.of(term);
+            if (traced.isEmpty()) {
                 return Optional.empty();
             }
-            Product inner = Product.of(c.arg());
-            return endsWithDiff(inner, v).map(rest -> Tidy.apply(mul(Ex.num(p.coefficient()), mul(p.scalars()), rest)));
+            Traced t = traced.get();
+            return endsWithDiff(Product.of(t.inner()), v).map(rest -> Tidy.apply(mul(t.outside(), rest)));
         }
         return endsWithDiff(p, v);
     }
@@ -127,12 +127,13 @@ final class Identifier {
         if (rest.stream().anyMatch(Tree::hasDiff)) {
             return Optional.empty();
         }
-        Expr chain = rest.isEmpty() ? (v.kind() == dev.mcd.expr.Kind.SCALAR ? Ex.num(1) : new Identity()) : mul(rest);
+        Expr chain = rest.isEmpty() ? (v.kind() == dev.mcd.expr.Kind.SCALAR ? Ex.num(1) : new Expr.Identity()) : mul(rest);
         return Optional.of(new Product(p.coefficient(), p.scalars(), Ex.factors(chain)).toExpr());
     }
 
     private static List<Move> moves(Form form) {
         List<Move> out = new ArrayList<>();
+        out.add(new Move("distributivity", (term, v) -> distribute(term)));
         out.add(new Move("transpose-product", (term, v) -> pushTransposes(term)));
         if (form == Form.SCALAR_BY_MATRIX) {
             out.add(new Move("scalar-trace", Identifier::introduceTrace));
@@ -151,6 +152,46 @@ final class Identifier {
 
     // ---- moves -------------------------------------------------------------------------
 
+    /** A(dX + dY)B = A dX B + A dY B and tr(P + Q) = tr(P) + tr(Q), so each term is linear alone. */
+    private static Optional<Expr> distribute(Expr term) {
+        Expr out = Tree.bottomUp(term, Identifier::distributeNode);
+        return out.equals(term) ? Optional.empty() : Optional.of(out);
+    }
+
+    private static Expr distributeNode(Expr e) {
+        if (e instanceof Call c && c.fn() == Fn.TR && c.arg() instanceof Add a && Tree.hasDiff(a)) {
+            return Ex.add(a.terms().stream().map(Ex::tr).toList());
+        }
+        if (e instanceof Transpose t && t.arg() instanceof Add a && Tree.hasDiff(a)) {
+            return Ex.add(a.terms().stream().map(Ex::t).toList());
+        }
+        if (e instanceof Hadamard h && Tree.hasDiff(h) && (h.left() instanceof Add || h.right() instanceof Add)) {
+            if (h.right() instanceof Add a && Tree.hasDiff(a)) {
+                return Ex.add(a.terms().stream().map(x -> (Expr) new Hadamard(h.left(), x)).toList());
+            }
+            if (h.left() instanceof Add a && Tree.hasDiff(a)) {
+                return Ex.add(a.terms().stream().map(x -> (Expr) new Hadamard(x, h.right())).toList());
+            }
+        }
+        if (e instanceof Neg n && n.arg() instanceof Add a && Tree.hasDiff(a)) {
+            return Ex.add(a.terms().stream().map(Ex::neg).toList());
+        }
+        if (e instanceof Mul m) {
+            for (int i = 0; i < m.factors().size(); i++) {
+                if (m.factors().get(i) instanceof Add a && Tree.hasDiff(a)) {
+                    List<Expr> terms = new ArrayList<>();
+                    for (Expr x : a.terms()) {
+                        List<Expr> fs = new ArrayList<>(m.factors());
+                        fs.set(i, x);
+                        terms.add(mul(fs));
+                    }
+                    return Ex.add(terms);
+                }
+            }
+        }
+        return e;
+    }
+
     /** (AB)' = B'A' and friends, only on the way down to a differential. */
     private static Optional<Expr> pushTransposes(Expr term) {
         Expr out = Tree.bottomUp(term, e -> e instanceof Transpose t && Tree.hasDiff(t.arg()) ? pushed(t.arg()) : e);
@@ -159,6 +200,9 @@ final class Identifier {
 
     /** The transpose of e with the transpose moved inside products, sums and Hadamard products. */
     static Expr pushed(Expr e) {
+        if (!Tree.hasDiff(e)) {
+            return Tidy.apply(t(e));
+        }
         return switch (e) {
             case Mul m -> {
                 List<Expr> rev = new ArrayList<>();
@@ -181,25 +225,16 @@ final class Identifier {
 
     /** x = tr(x) for a scalar term; c tr(Y) = tr(cY) when c is a plain scalar. */
     private static Optional<Expr> introduceTrace(Expr term, Var v) {
-        Product p = Product.of(term);
-        if (p.chain().size() == 1 && p.chain().getFirst() instanceof Call c && c.fn() == Fn.TR && p.diffInScalars() < 0) {
-            return Optional.empty();
-        }
-        int s = p.diffInScalars();
-        if (s >= 0 && p.chain().isEmpty() && p.scalars().get(s) instanceof Call c && c.fn() == Fn.TR) {
-            List<Expr> others = new ArrayList<>(p.scalars());
-            others.remove(s);
-            return Optional.of(tr(mul(Ex.num(p.coefficient()), mul(others), c.arg())));
+        Optional<Traced> traced = Traced.of(term);
+        if (traced.isPresent()) {
+            Traced t = traced.get();
+            return t.outside().equals(Ex.num(1)) ? Optional.empty() : Optional.of(tr(mul(t.outside(), t.inner())));
         }
         return Optional.of(tr(term));
     }
 
     private static Optional<Expr> insideTrace(Expr term, java.util.function.Function<Product, Optional<Expr>> f) {
-        Product p = Product.of(term);
-        if (p.chain().size() == 1 && p.chain().getFirst() instanceof Call c && c.fn() == Fn.TR && p.diffInScalars() < 0) {
-            return f.apply(Product.of(c.arg())).map(inner -> mul(Ex.num(p.coefficient()), mul(p.scalars()), tr(inner)));
-        }
-        return Optional.empty();
+        return Traced.of(term).flatMap(t -> f.apply(Product.of(t.inner())).map(inner -> mul(t.outside(), tr(inner))));
     }
 
     /** tr(A (dX)' B) = tr(B' dX A'): tr(M) = tr(M'). */
@@ -220,11 +255,7 @@ final class Identifier {
 
     /** tr(c tr(A) tr(dX)) is just c tr(A) tr(dX): the trace of a scalar product is itself. */
     private static Expr unwrapScalarTrace(Expr e) {
-        Product p = Product.of(e);
-        if (p.chain().size() == 1 && p.chain().getFirst() instanceof Call c && c.fn() == Fn.TR && Outline.of(c.arg()).scalar()) {
-            return mul(Ex.num(p.coefficient()), mul(p.scalars()), c.arg());
-        }
-        return e;
+        return Traced.of(e).filter(t -> Outline.of(t.inner()).scalar()).map(t -> mul(t.outside(), t.inner())).orElse(e);
     }
 
     /** tr(A Z B) = tr(B A Z): rotate the chain until the factor with the differential is last. */
@@ -271,7 +302,7 @@ final class Identifier {
         }
         List<Expr> before = new ArrayList<>(p.scalars());
         before.addAll(p.chain().subList(0, i));
-        Expr m = before.isEmpty() ? new Identity() : mul(before);
+        Expr m = before.isEmpty() ? new Expr.Identity() : mul(before);
         Expr moved = t(new Hadamard(pushed(m), other));
         return Optional.of(Tidy.apply(mul(Ex.num(p.coefficient()), moved, z)));
     }

@@ -36,14 +36,41 @@ final class Tidy {
             case ElemPow p -> p.exponent() instanceof Num k && k.value() == 1 ? p.base() : p;
             case Inv i -> switch (i.arg()) {
                 case Inv inner -> inner.arg();
-                case Identity id -> id;
+                case Expr.Identity id -> id;
                 default -> i;
             };
-            case Hadamard h -> h.left() instanceof Zero || h.right() instanceof Zero ? new Zero() : h;
+            case Hadamard h -> hadamard(h);
             case Kron k -> k.left() instanceof Zero || k.right() instanceof Zero ? new Zero() : k;
             case Call c -> c.arg() instanceof Zero && c.fn() != dev.mcd.expr.Fn.EXP && c.fn() != dev.mcd.expr.Fn.COS ? new Zero() : c;
             default -> e;
         };
+    }
+
+    /** 1 ∘ y = y, and scalars factor out of a Hadamard product: (s A) ∘ B = s (A ∘ B). */
+    private static Expr hadamard(Hadamard h) {
+        if (h.left() instanceof Zero || h.right() instanceof Zero) {
+            return new Zero();
+        }
+        if (h.left() instanceof Ones && Outline.of(h.right()).colsOne()) {
+            return h.right();
+        }
+        if (h.right() instanceof Ones && Outline.of(h.left()).colsOne()) {
+            return h.left();
+        }
+        for (boolean left : new boolean[] {true, false}) {
+            Expr side = left ? h.left() : h.right();
+            if (side instanceof Mul m && Outline.of(m.factors().getFirst()).scalar() && !Outline.of(m).scalar()) {
+                List<Expr> scalars = new ArrayList<>();
+                List<Expr> rest = new ArrayList<>();
+                for (Expr f : m.factors()) {
+                    (rest.isEmpty() && Outline.of(f).scalar() ? scalars : rest).add(f);
+                }
+                Expr inner = Ex.mul(rest);
+                scalars.add(left ? new Hadamard(inner, h.right()) : new Hadamard(h.left(), inner));
+                return product(scalars);
+            }
+        }
+        return h;
     }
 
     private static Expr neg(Expr arg) {
@@ -66,14 +93,23 @@ final class Tidy {
     private static Expr transpose(Expr arg) {
         return switch (arg) {
             case Transpose t -> t.arg();
-            case Identity i -> i;
+            case Expr.Identity i -> i;
             case Zero z -> z;
             case Num n -> n;
             case Var v when Outline.of(v).scalar() -> v;
             case Call c when Outline.of(c).scalar() -> c;
             case Pow p when Outline.of(p).scalar() -> p;
             case Neg n -> neg(new Transpose(n.arg()));
-            default -> new Transpose(arg);
+            case Mul m when Outline.of(m.factors().getFirst()).scalar() && !Outline.of(m).scalar() -> {
+                List<Expr> scalars = new ArrayList<>();
+                List<Expr> rest = new ArrayList<>();
+                for (Expr f : m.factors()) {
+                    (rest.isEmpty() && Outline.of(f).scalar() ? scalars : rest).add(f);
+                }
+                scalars.add(new Transpose(Ex.mul(rest)));
+                yield product(scalars);
+            }
+            default -> Symmetry.isSymmetric(arg) ? arg : new Transpose(arg);
         };
     }
 
@@ -105,8 +141,9 @@ final class Tidy {
         }
         cancelPowers(scalars);
         if (chain.size() > 1) {
-            chain.removeIf(Identity.class::isInstance);
+            chain.removeIf(Expr.Identity.class::isInstance);
         }
+        mergePowers(chain);
         List<Expr> out = new ArrayList<>();
         if (coefficient != 1 && coefficient != -1) {
             out.add(Ex.num(Math.abs(coefficient)));
@@ -141,6 +178,23 @@ final class Tidy {
                     i = -1;
                     break;
                 }
+            }
+        }
+    }
+
+    /** X X^2 = X^3 along the chain (square X; differentials never merge). */
+    private static void mergePowers(List<Expr> chain) {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            Expr a = chain.get(i);
+            Expr b = chain.get(i + 1);
+            if (a instanceof Diff || Tree.hasDiff(a) || !base(a).equals(base(b)) || exponent(a) == null || exponent(b) == null) {
+                continue;
+            }
+            double k = exponent(a) + exponent(b);
+            if (k == Math.rint(k) && k >= 2) {
+                chain.set(i, new Pow(base(a), Ex.num(k)));
+                chain.remove(i + 1);
+                i--;
             }
         }
     }

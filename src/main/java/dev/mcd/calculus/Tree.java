@@ -17,7 +17,7 @@ final class Tree {
         return switch (e) {
             case Var v -> List.of();
             case Num n -> List.of();
-            case Identity i -> List.of();
+            case Expr.Identity i -> List.of();
             case Zero z -> List.of();
             case Ones o -> List.of();
             case Add a -> a.terms();
@@ -44,7 +44,7 @@ final class Tree {
         return switch (e) {
             case Var v -> v;
             case Num n -> n;
-            case Identity i -> i;
+            case Expr.Identity i -> i;
             case Zero z -> z;
             case Ones o -> o;
             case Add a -> Ex.add(a.terms().stream().map(f).toList());
