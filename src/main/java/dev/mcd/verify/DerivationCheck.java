@@ -63,9 +63,8 @@ public final class DerivationCheck {
     /** The read-off identity as the summary names it. */
     static String formLabel(Form f) {
         return switch (f) {
-            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR -> "G dx";
+            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> "G dx";
             case SCALAR_BY_MATRIX -> "tr(G dX)";
-            case MATRIX_BY_SCALAR -> "dY = G dx";
         };
     }
 

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * kron and vec, fixed by known values, and any class still free is drawn at random in 2..4.
  * It gives the sizes of I, 0 and 1 from their context, and the sizes of the variables and of
  * the values of abstract functions (y(x)) for a random point; names share sizes across roots.
+ * Not {@code ShapeChecker}: that keys nodes by identity (one shared {@code I} instance gets one
+ * size) and sizes one root at a time, while a chain's links, a lone {@code 0} step and the sizes of
+ * y in y(x) must be unified across roots; an independent inference also checks the engine's shapes.
  */
 final class Sizing {
     /** A node's shape as two dimension classes. */

@@ -158,4 +158,17 @@ class DerivationCheckTest {
         assertThrows(VerificationException.class, () -> DerivationCheck.check(parsed("z(y(x))", "x", Form.SCALAR_BY_VECTOR,
                 "z'(y(x))", "y: vector, x: vector", "z'(y(x))*d(y(x))")));
     }
+
+    /** x'x + 1e8 - 1e8: rounding in f is relative to 1e8, so finite differences are noisy but must still pass. */
+    @Test
+    void cancellationInTheFunctionIsNotMistakenForAWrongDerivative() {
+        Expr f = add(mul(t(x), x), num(1e8), neg(num(1e8)));
+        Expr last = mul(num(2), t(x), d(x));
+        VerifyReport r = DerivationCheck.check(new Derivation(f, x, d(f), List.of(step(last, "by-hand")),
+                Form.SCALAR_BY_VECTOR, mul(num(2), t(x))));
+        assertTrue(r.maxFiniteDifferenceError() < 1e-6, r.summary());
+        Expr wrongStart = mul(t(x), d(x));
+        assertThrows(VerificationException.class, () -> DerivationCheck.check(new Derivation(f, x, wrongStart,
+                List.of(), Form.SCALAR_BY_VECTOR, t(x))));
+    }
 }
