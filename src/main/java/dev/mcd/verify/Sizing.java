@@ -291,15 +291,21 @@ final class Sizing {
                 + " by a vector or matrix is a tensor, which the tutorial leaves undefined");
     }
 
-    /** Fixes every free dimension: products first, then a random size in 2..4 for the first free class. */
+    /**
+     * Fixes every free dimension: products first, then one random size in 2..4 shared by every
+     * free class. Sharing keeps Gram matrices such as X'X and products such as AXB square and
+     * invertible at random points (a tall X would make X X' singular and log det meaningless);
+     * transposition mistakes are still caught because random square matrices are not symmetric.
+     */
     void resolve(Random random) {
+        int common = 2 + random.nextInt(3);
         while (true) {
             propagate();
             int free = firstFree();
             if (free < 0) {
                 return;
             }
-            size.set(free, 2 + random.nextInt(3));
+            size.set(free, common);
         }
     }
 
