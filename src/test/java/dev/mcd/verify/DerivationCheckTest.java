@@ -171,4 +171,13 @@ class DerivationCheckTest {
         assertThrows(VerificationException.class, () -> DerivationCheck.check(new Derivation(f, x, wrongStart,
                 List.of(), Form.SCALAR_BY_VECTOR, t(x))));
     }
+
+    /** log(t - 1) is undefined at about half the random points (t is drawn positive, not above 1): those are redrawn. */
+    @Test
+    void pointsOutsideTheDomainAreRedrawn() {
+        String where = "t: scalar";
+        VerifyReport r = DerivationCheck.check(parsed("log(t - 1)", "t", Form.SCALAR_BY_SCALAR, "1/(t - 1)", where,
+                "d(t - 1)/(t - 1)", "1/(t - 1)*d(t)"));
+        assertEquals(3, r.points());
+    }
 }
