@@ -22,7 +22,7 @@ final class DirectiveHtml {
     private static final Pattern REF = Pattern.compile("\\[([^\\]]*)\\]\\((#(?:eq|fact|ex):[A-Za-z0-9-]+)\\)");
 
     /** A numbered block for the examples index. */
-    record ExampleEntry(int number, String id, String href, String summaryHtml) {}
+    record ExampleEntry(String label, String id, String href, String summaryHtml) {}
 
     private final ParsedPage page;
     private final SiteIndex index;
@@ -149,14 +149,14 @@ final class DirectiveHtml {
         sb.append("<div class=\"").append(cls).append('"');
         ex.ifPresent(e -> sb.append(" id=\"ex:").append(Html.escape(e.id())).append('"'));
         sb.append(">\n");
-        return ex.map(e -> "<a class=\"example-label\" href=\"#ex:" + Html.escape(e.id()) + "\">Example "
-                + e.number() + ".</a> ").orElse("");
+        return ex.map(e -> "<a class=\"example-label\" href=\"#ex:" + Html.escape(e.id()) + "\">" + Html.escape(e.label())
+                + ".</a> ").orElse("");
     }
 
     private void example(Value id, String summaryHtml) {
         var e = index.examples().get(id.text());
         if (e != null && e.page() == page) {
-            examples.add(new ExampleEntry(e.number(), e.id(), e.href(), summaryHtml));
+            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml));
         }
     }
 
@@ -189,7 +189,7 @@ final class DirectiveHtml {
     }
 
     static String verified(String what) {
-        return "<span class=\"verified\" title=\"" + Html.escape(what) + "\">✓ verified</span>";
+        return "<span class=\"verified\" tabindex=\"0\" title=\"" + Html.escape(what) + "\">verified</span>";
     }
 
     private int positionOf(Directive d, DerivationException e) {
