@@ -45,7 +45,7 @@ class SiteBuilderTest {
         assertTrue(basics.contains("<h2 id=\"the-d-operator-2\">"), basics);
         assertTrue(basics.contains("<span class=\"katex\">a_1 * b_1</span>"), basics);
         assertTrue(basics.contains("id=\"ex:first\""), basics);
-        assertTrue(basics.contains("class=\"verified\" title=\"steps agree at 3 random points"), basics);
+        assertTrue(basics.contains("class=\"verified\" tabindex=\"0\" title=\"steps agree at 3 random points"), basics);
         assertTrue(basics.contains("<a class=\"ref\" href=\"identities.html#eq:inverse-rule\">eq. (16)</a>"), basics);
         assertTrue(basics.contains("<a href=\"index.html#welcome\">home</a>"), basics);
         assertTrue(basics.contains("print(&quot;$x$&quot;)"), basics);
