@@ -36,8 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The built site in real headless Chromium: pages load without console errors or KaTeX errors,
  * KaTeX fonts load, search finds a page, the theme toggle works, the chapter drawer opens on a
- * phone; screenshots go to target/screenshots/. Runs against site-output/ when it has an
- * index.html, else against {@link BrowserFixture}.
+ * phone; screenshots go to target/screenshots/. Runs against site-output/ (or -Dmcd.browser.site)
+ * when it has an index.html, else against {@link BrowserFixture}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteBrowserTest {
@@ -60,7 +60,9 @@ class SiteBrowserTest {
         }
         Assumptions.assumeTrue(installed, "chromium/chromedriver not installed");
         projectRoot = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        Path output = projectRoot.resolve("site-output");
+        // -Dmcd.browser.site=DIR points the test at any built site (default: the repository's site-output/).
+        Path output = Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of)
+                .orElse(projectRoot.resolve("site-output"));
         if (Files.isRegularFile(output.resolve("index.html"))) {
             site = output;
             derivationPage = firstPageWith(site, "class=\"derivation\"");
@@ -110,7 +112,7 @@ class SiteBrowserTest {
     @Test
     void derivationPageLoadsCleanly() throws Exception {
         checkPage(derivationPage, "derivation");
-        assertFalse(driver.findElements(By.cssSelector(".derivation .result")).isEmpty(), "a boxed result");
+        assertFalse(driver.findElements(By.cssSelector(".derivation .derivation-result")).isEmpty(), "a boxed result");
         var verified = driver.findElements(By.cssSelector(".derivation .verified"));
         assertFalse(verified.isEmpty(), "a verified mark");
         assertFalse(verified.getFirst().getAttribute("title").isBlank(), "the verified mark explains itself");
