@@ -19,25 +19,27 @@ import org.graalvm.polyglot.Value;
  * thread. Measured (KATEX.md): the first context costs ≈1.6 s, each further one 30–60 ms.
  */
 final class KatexEngine {
-    private final CompletableFuture<Engine> engine = new CompletableFuture<>();
-    private final ThreadLocal<Value> renderFunction = new ThreadLocal<>();
-    private final List<Context> contexts = new ArrayList<>();
-    private final Source katexSource;
-    private final Source factorySource;
-
-    KatexEngine() {
-        this.katexSource = Source.newBuilder("js", readWebjar("katex.min.js"), "katex.min.js").cached(true).buildLiteral();
-        this.factorySource = Source.newBuilder("js", KatexScript.RENDER_FACTORY, "mcd-katex-render.js").cached(true).buildLiteral();
+    /** What all contexts share: the engine and the very same Source objects, so katex.min.js is parsed once. */
+    private record Shared(Engine engine, Source katex, Source factory) {
     }
 
-    /** Builds the engine and this thread's context; meant to run first on a worker thread. */
+    private final CompletableFuture<Shared> shared = new CompletableFuture<>();
+    private final ThreadLocal<Value> renderFunction = new ThreadLocal<>();
+    private final List<Context> contexts = new ArrayList<>();
+
+    /**
+     * Builds the engine and this thread's context; meant to run first on a worker thread. Even
+     * creating a Source loads the polyglot implementation (≈2 s measured under load), so nothing
+     * of GraalJS is touched on the constructing thread.
+     */
     void warmUp() {
         try {
-            engine.complete(Engine.newBuilder("js")
-                    .option("engine.WarnInterpreterOnly", "false")
-                    .build());
+            shared.complete(new Shared(
+                    Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build(),
+                    Source.newBuilder("js", readWebjar("katex.min.js"), "katex.min.js").cached(true).buildLiteral(),
+                    Source.newBuilder("js", KatexScript.RENDER_FACTORY, "mcd-katex-render.js").cached(true).buildLiteral()));
         } catch (RuntimeException | Error e) {
-            engine.completeExceptionally(e);
+            shared.completeExceptionally(e);
             throw e;
         }
         renderFunction();
@@ -62,13 +64,14 @@ final class KatexEngine {
     private Value renderFunction() {
         Value fn = renderFunction.get();
         if (fn == null) {
-            Context context = Context.newBuilder("js").engine(engine.join()).allowAllAccess(false).build();
+            Shared s = shared.join();
+            Context context = Context.newBuilder("js").engine(s.engine()).allowAllAccess(false).build();
             synchronized (contexts) {
                 contexts.add(context);
             }
-            context.eval(katexSource);
+            context.eval(s.katex());
             Value katex = context.getBindings("js").getMember("katex");
-            fn = context.eval(factorySource).execute(katex);
+            fn = context.eval(s.factory()).execute(katex);
             renderFunction.set(fn);
         }
         return fn;
@@ -80,8 +83,8 @@ final class KatexEngine {
             contexts.forEach(Context::close);
             contexts.clear();
         }
-        if (engine.isDone() && !engine.isCompletedExceptionally()) {
-            engine.join().close();
+        if (shared.isDone() && !shared.isCompletedExceptionally()) {
+            shared.join().engine().close();
         }
     }
 
