@@ -1,7 +1,8 @@
 /*
  * mcd theme behaviour: colour theme toggle, chapter drawer, in-page contents, search.
- * Loaded in <head> without defer so the stored theme is applied before the first paint;
- * everything touching the page waits for DOMContentLoaded. No maths here: KaTeX ran at build time.
+ * Best loaded in <head> without defer so the stored theme is applied before the first paint
+ * (at the end of <body> it still works, with a flash for readers who chose dark); everything
+ * touching the page waits for DOMContentLoaded. No maths here: KaTeX ran at build time.
  */
 (function () {
   'use strict';
@@ -27,9 +28,12 @@
     return t === 'light' || t === 'dark' ? t : systemTheme();
   }
 
+  // Without a stored choice the system preference rules, even if the page names a theme.
   var initial = storedTheme();
   if (initial) {
     root.setAttribute('data-theme', initial);
+  } else {
+    root.removeAttribute('data-theme');
   }
 
   function setupThemeToggle() {
@@ -53,10 +57,23 @@
     label();
   }
 
+  /* The chapter list is a drawer on phones; pages without a #nav-toggle get one in the header. */
   function setupNavToggle() {
+    var nav = document.getElementById('site-nav') || document.querySelector('nav.sidebar');
+    if (!nav) return;
+    if (!nav.id) nav.id = 'site-nav';
     var button = document.getElementById('nav-toggle');
-    var nav = document.getElementById('site-nav');
-    if (!button || !nav) return;
+    var header = document.querySelector('.site-header');
+    if (!button && header) {
+      button = document.createElement('button');
+      button.id = 'nav-toggle';
+      button.type = 'button';
+      button.textContent = 'Chapters';
+      button.setAttribute('aria-controls', nav.id);
+      button.setAttribute('aria-expanded', 'false');
+      header.insertBefore(button, header.firstChild);
+    }
+    if (!button) return;
     function set(open) {
       root.classList.toggle('nav-open', open);
       button.setAttribute('aria-expanded', open ? 'true' : 'false');
@@ -75,14 +92,14 @@
     });
   }
 
-  /* Fills an empty <aside class="page-toc"> from the article's h2/h3 and marks the section in view. */
+  /* Marks the section in view in the page's contents (nav.toc, or an empty aside.page-toc filled here). */
   function setupToc() {
-    var toc = document.querySelector('.page-toc');
+    var toc = document.querySelector('nav.toc') || document.querySelector('.page-toc');
     var content = document.getElementById('content') || document.querySelector('main');
     if (!toc || !content) return;
     var headings = Array.prototype.slice.call(content.querySelectorAll('h2[id], h3[id]'));
     if (headings.length < 2) return;
-    if (!toc.querySelector('a')) {
+    if (!toc.querySelector('a') && toc.classList.contains('page-toc')) {
       var title = document.createElement('h2');
       title.textContent = 'On this page';
       var list = document.createElement('ol');
@@ -119,16 +136,28 @@
   /* A heading's text without its anchor link and without KaTeX's hidden MathML duplicate. */
   function headingText(h) {
     var copy = h.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll('a.anchor, .katex-mathml'), function (n) { n.remove(); });
+    Array.prototype.forEach.call(copy.querySelectorAll('a.anchor, .heading-anchor, .katex-mathml'), function (n) { n.remove(); });
     return copy.textContent.replace(/\s+/g, ' ').trim();
   }
 
   // ---------- search ----------
 
+  var INDEX_NAME = 'search-index.json';
+
+  /* The site root relative to this page: <html data-root>, else the folder of the input's data-index. */
   function siteRoot() {
-    var r = root.getAttribute('data-root') || '';
+    var r = root.getAttribute('data-root');
+    if (r === null) {
+      var input = document.getElementById('search-input');
+      var index = input && input.getAttribute('data-index');
+      r = index && index.slice(-INDEX_NAME.length) === INDEX_NAME ? index.slice(0, -INDEX_NAME.length) : '';
+    }
     if (r !== '' && r.charAt(r.length - 1) !== '/') r += '/';
     return r;
+  }
+
+  function indexUrl(input) {
+    return input.getAttribute('data-index') || siteRoot() + INDEX_NAME;
   }
 
   function normalise(s) {
@@ -214,7 +243,7 @@
 
     function load() {
       if (!loading) {
-        loading = fetch(siteRoot() + 'search-index.json')
+        loading = fetch(indexUrl(input))
           .then(function (r) {
             if (!r.ok) throw new Error('search index: HTTP ' + r.status);
             return r.json();
