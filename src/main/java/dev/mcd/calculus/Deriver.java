@@ -30,6 +30,11 @@ public final class Deriver {
         return new Derivation(f, wrt, start, steps, form, outcome.result());
     }
 
+    /** Whether f mentions the variable at all (else its derivative is plainly 0). */
+    public static boolean dependsOn(Expr f, Var wrt) {
+        return Tree.dependsOn(f, wrt);
+    }
+
     /** Which of eqs. 1–6 applies, from the outline of f and the kind of the variable. */
     public static Form formOf(Expr f, Var wrt) {
         Outline o = Outline.of(f);

@@ -136,7 +136,7 @@ final class DimTable {
         DimTerm ta = resolve(ra);
         DimTerm tb = resolve(rb);
         if (ta.sameProduct(tb)) {
-            parent.set(ra, rb);
+            parent.set(rb, ra);
         } else if (ta.isConstant() && tb.isConstant()) {
             throw failure.get();
         } else {
