@@ -9,6 +9,7 @@ import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.DerivationCheck;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;
@@ -55,6 +56,7 @@ class TutorialExamplesTest {
         usesFacts(d, "dot-symmetry");
         assertEquals(Form.SCALAR_BY_VECTOR, d.form());
         assertEquals("2\\mathbf{x}^\\top", LatexPrinter.print(d.result()));
+        assertEquals("2*x'", TextPrinter.print(d.result()));
     }
 
     @Test
@@ -66,6 +68,7 @@ class TutorialExamplesTest {
         usesFacts(d, "scalar-trace", "cyclic-trace");
         assertEquals(Form.SCALAR_BY_MATRIX, d.form());
         assertEquals("2\\mathbf{x}(\\mathbf{W}\\mathbf{x}+\\mathbf{b})^\\top", LatexPrinter.print(d.result()));
+        assertEquals("2*x*(W*x + b)'", TextPrinter.print(d.result()));
     }
 
     @Test
@@ -73,6 +76,7 @@ class TutorialExamplesTest {
         Derivation d = derived("log(det(X))", "X", "X: matrix", "inv(X)", 8);
         cites(d, 18, 3, 19);
         assertEquals("\\mathbf{X}^{-1}", LatexPrinter.print(d.result()));
+        assertEquals("inv(X)", TextPrinter.print(d.result()));
     }
 
     @Test
@@ -81,6 +85,7 @@ class TutorialExamplesTest {
         cites(d, 17, 12, 3);
         usesFacts(d, "cyclic-trace");
         assertEquals("\\mathbf{B}\\mathbf{A}", LatexPrinter.print(d.result()));
+        assertEquals("B*A", TextPrinter.print(d.result()));
     }
 
     @Test
@@ -91,6 +96,7 @@ class TutorialExamplesTest {
         assertTrue(d.citedEquations().contains(2) || d.citedEquations().contains(3));
         // sigma(W_1 x) does not depend on W_2, so eq. 19 has nothing to do here
         assertFalse(d.citedEquations().contains(19), () -> "cited " + d.citedEquations());
+        assertEquals("sigma(W_1*x)*l'(W_2*sigma(W_1*x))", TextPrinter.print(d.result()));
     }
 
     @Test
@@ -100,6 +106,7 @@ class TutorialExamplesTest {
         cites(d, 12, 19, 3);
         assertTrue(d.citedEquations().contains(2) || d.citedEquations().contains(3));
         usesFacts(d, "hadamard-move", "cyclic-trace");
+        assertEquals("x*((l'(W_2*sigma(W_1*x))*W_2)' .* sigma'(W_1*x))'", TextPrinter.print(d.result()));
     }
 
     /** Each link of a chain "e0 = e1 = e2 ..." must hold numerically. */
