@@ -51,7 +51,13 @@ final class OracleCheck {
             if (!finite(fd) || !finite(FiniteDifferenceOracle.value(f, p))) {
                 continue; // outside the function's domain, e.g. a singular matrix: redraw
             }
-            DMatrixRMaj engine = Evaluator.evaluate(result, p, fd.numRows, fd.numCols).results().getFirst().value();
+            DMatrixRMaj engine;
+            try {
+                engine = Evaluator.evaluate(result, p, fd.numRows, fd.numCols).results().getFirst().value();
+            } catch (VerificationException e) {
+                return fail(label + ": the result cannot have the derivative's shape " + fd.numRows + "×" + fd.numCols
+                        + ": " + e.getMessage());
+            }
             assertEquals(fd.numRows + "×" + fd.numCols, engine.numRows + "×" + engine.numCols, label + ": shape of the result");
             double scale = Math.max(1, maxAbs(fd));
             double err = 0;
