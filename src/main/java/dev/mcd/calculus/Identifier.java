@@ -346,6 +346,16 @@ final class Identifier {
     private static Optional<Expr> scalarCommute(Expr term) {
         Product p = Product.of(term);
         int s = p.diffInScalars();
+        int i = p.diffInChain();
+        if (s < 0 && i >= 0 && i < p.chain().size() - 1) {
+            // x' dx (a'x): the scalar run after the differential commutes to the front.
+            List<Expr> after = p.chain().subList(i + 1, p.chain().size());
+            if (Outline.of(mul(after)).scalar()) {
+                List<Expr> scalars = new ArrayList<>(p.scalars());
+                scalars.add(new Mul(after.size() == 1 ? List.of(after.getFirst(), Ex.num(1)) : after));
+                return Optional.of(new Product(p.coefficient(), scalars, p.chain().subList(0, i + 1)).toExpr());
+            }
+        }
         if (s < 0) {
             return Optional.empty();
         }

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * kron and vec, fixed by known values, and any class still free is drawn at random in 2..4.
  * It gives the sizes of I, 0 and 1 from their context, and the sizes of the variables and of
  * the values of abstract functions (y(x)) for a random point; names share sizes across roots.
+ * Not {@code ShapeChecker}: that keys nodes by identity (one shared {@code I} instance gets one
+ * size) and sizes one root at a time, while a chain's links, a lone {@code 0} step and the sizes of
+ * y in y(x) must be unified across roots; an independent inference also checks the engine's shapes.
  */
 final class Sizing {
     /** A node's shape as two dimension classes. */
@@ -101,7 +104,7 @@ final class Sizing {
         int sa = size.get(ra);
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
-            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + where);
+            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + Brief.of(where));
         }
         parent.set(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);
@@ -288,15 +291,21 @@ final class Sizing {
                 + " by a vector or matrix is a tensor, which the tutorial leaves undefined");
     }
 
-    /** Fixes every free dimension: products first, then a random size in 2..4 for the first free class. */
+    /**
+     * Fixes every free dimension: products first, then one random size in 2..4 shared by every
+     * free class. Sharing keeps Gram matrices such as X'X and products such as AXB square and
+     * invertible at random points (a tall X would make X X' singular and log det meaningless);
+     * transposition mistakes are still caught because random square matrices are not symmetric.
+     */
     void resolve(Random random) {
+        int common = 2 + random.nextInt(3);
         while (true) {
             propagate();
             int free = firstFree();
             if (free < 0) {
                 return;
             }
-            size.set(free, 2 + random.nextInt(3));
+            size.set(free, common);
         }
     }
 
