@@ -70,6 +70,7 @@ public final class Catalogue {
             fact("hadamard-move", "moving a Hadamard factor", "x'*(y .* z) = (x .* y)'*z", "x: vector, y: vector, z: vector"),
             fact("hadamard-trace", "Hadamard product and trace", "ones'*(A .* B)*ones = tr(A'*B)", "A: matrix, B: matrix"),
             fact("hadamard-diag", "Hadamard product as a diagonal matrix", "x .* y = diag(x)*y", "x: vector, y: vector"),
+            fact("kron-column", "Kronecker product with a column", "kron(x, a) = kron(I, a)*x", "x: vector, a: vector"),
             fact("kron-trace", "trace of a Kronecker product", "tr(kron(A, B)) = tr(A)*tr(B)", "A: matrix, B: matrix"),
             fact("vec-kron", "vec of a product", "vec(A*X*B) = kron(B', A)*vec(X)", "A: matrix, X: matrix, B: matrix"),
             fact("collect-terms", "collecting like terms", "x' + x' = 2*x'", "x: vector"),

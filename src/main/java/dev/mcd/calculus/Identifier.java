@@ -144,6 +144,7 @@ final class Identifier {
         } else {
             out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
+            out.add(new Move("kron-column", (term, v) -> kronColumn(Product.of(term))));
             out.add(new Move(form == Form.VECTOR_BY_VECTOR ? "hadamard-diag" : "hadamard-move",
                     (term, v) -> form == Form.VECTOR_BY_VECTOR ? hadamardDiag(Product.of(term)) : hadamardMove(Product.of(term))));
         }
@@ -273,7 +274,11 @@ final class Identifier {
                 List<Expr> chain = new ArrayList<>(Ex.factors(group));
                 return Optional.of(new Product(p.coefficient(), others, chain).toExpr());
             }
-            return Optional.empty();
+            List<Expr> out = new ArrayList<>();
+            out.add(Ex.num(p.coefficient()));
+            out.add(tr(mul(new ArrayList<Expr>() {{ addAll(others); addAll(p.chain()); }})));
+            out.add(group);
+            return Optional.of(mul(out));
         }
         if (i == p.chain().size() - 1) {
             return Optional.empty();
@@ -300,11 +305,34 @@ final class Identifier {
         } else {
             return Optional.empty();
         }
-        List<Expr> before = new ArrayList<>(p.scalars());
-        before.addAll(p.chain().subList(0, i));
+        // Scalars stay outside: tr(t (A ∘ dX)) = t tr((I ∘ A)' dX), never (t ∘ A).
+        List<Expr> before = p.chain().subList(0, i);
         Expr m = before.isEmpty() ? new Expr.Identity() : mul(before);
         Expr moved = t(new Hadamard(pushed(m), other));
-        return Optional.of(Tidy.apply(mul(Ex.num(p.coefficient()), moved, z)));
+        List<Expr> out = new ArrayList<>();
+        out.add(Ex.num(p.coefficient()));
+        out.addAll(p.scalars());
+        out.add(moved);
+        out.add(z);
+        return Optional.of(Tidy.apply(mul(out)));
+    }
+
+    /** kron(dx, a) = kron(I, a) dx and kron(a, dx) = kron(a, I) dx for columns. */
+    private static Optional<Expr> kronColumn(Product p) {
+        int i = p.diffInChain();
+        if (i < 0 || !(p.chain().get(i) instanceof Kron k)) {
+            return Optional.empty();
+        }
+        boolean diffLeft = Tree.hasDiff(k.left());
+        Expr z = diffLeft ? k.left() : k.right();
+        Expr other = diffLeft ? k.right() : k.left();
+        if (Tree.hasDiff(other) || !Outline.of(other).colsOne() || !Outline.of(z).colsOne()) {
+            return Optional.empty();
+        }
+        Expr factor = diffLeft ? new Kron(new Expr.Identity(), other) : new Kron(other, new Expr.Identity());
+        List<Expr> chain = new ArrayList<>(p.chain());
+        chain.set(i, mul(factor, z));
+        return Optional.of(p.withChain(Ex.factors(mul(chain))).toExpr());
     }
 
     /** M (h ∘ dx) = M diag(h) dx for vectors. */

@@ -25,6 +25,15 @@ record Traced(Expr outside, Expr inner) {
             return Optional.empty();
         }
         others.addFirst(Ex.num(p.coefficient()));
-        return Optional.of(new Traced(Tidy.apply(Ex.mul(others)), c.arg()));
+        Expr outside = Tidy.apply(Ex.mul(others));
+        // tr(s tr(Y)) for scalars s is s tr(Y): look through a trace of a scalar product.
+        Product inner = Product.of(c.arg());
+        if (inner.chain().isEmpty() && inner.diffInScalars() >= 0) {
+            Optional<Traced> nested = of(c.arg());
+            if (nested.isPresent()) {
+                return Optional.of(new Traced(Tidy.apply(Ex.mul(outside, nested.get().outside())), nested.get().inner()));
+            }
+        }
+        return Optional.of(new Traced(outside, c.arg()));
     }
 }
