@@ -67,6 +67,7 @@ public final class NumpyPrinter {
      *     matrix power, or a size no variable has
      */
     public String module(Expr result, Map<String, Shape> variables, List<String> parameterNames) {
+        refuseAbstract(result);
         Emitter emitter = new Emitter(new TreeMap<>(variables));
         String value = emitter.py(result).text();
         String returned = shape(result).isScalar()
@@ -96,6 +97,24 @@ public final class NumpyPrinter {
                 .append(reader(name, kind)).append('\n'));
         out.append("    return ").append(returned).append('\n');
         return out.toString();
+    }
+
+    /** Checked before any shape is asked for: a shape function may know nothing of l(y) or d(X). */
+    private static void refuseAbstract(Expr e) {
+        if (e instanceof Apply a) {
+            throw abstractFunction(a.name());
+        }
+        if (e instanceof Grad g) {
+            throw abstractFunction(g.of().name());
+        }
+        if (e instanceof Diff) {
+            throw new IllegalArgumentException("NumPy export does not support differentials d(...)");
+        }
+        Children.of(e).forEach(NumpyPrinter::refuseAbstract);
+    }
+
+    private static IllegalArgumentException abstractFunction(String name) {
+        return new IllegalArgumentException("NumPy export does not support abstract function " + name);
     }
 
     private static Kind kindOf(String name, Map<String, Shape> variables, Map<String, Kind> used) {
@@ -330,10 +349,6 @@ public final class NumpyPrinter {
                 case TR, DET, ADJ, SUM, NORM2, NORMF, DIAG, VEC ->
                         throw new IllegalArgumentException(p.fn().source() + " is not element-wise");
             };
-        }
-
-        private IllegalArgumentException abstractFunction(String name) {
-            return new IllegalArgumentException("NumPy export does not support abstract function " + name);
         }
     }
 }
