@@ -1,7 +1,32 @@
 package dev.mcd.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mcd} command: {@code mcd build}, {@code mcd check}, {@code mcd new example NAME},
+ * {@code mcd derive}, {@code mcd serve}. Exit codes: 0 ok, 1 build problems, 2 usage or bad input.
+ */
+@Command(name = "mcd", mixinStandardHelpOptions = true, version = "mcd 0.1.0",
+        description = "Builds the verified matrix-calculus tutorial site.",
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, DeriveCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("mcd " + Runtime.version());
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .addSubcommand("serve", new ServeCommand(ServeRebuilders.production()))
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 }

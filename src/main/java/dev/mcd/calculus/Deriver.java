@@ -1,0 +1,62 @@
+package dev.mcd.calculus;
+
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Expr.Var;
+import dev.mcd.expr.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives an expression by a variable the tutorial's way: expand d(f) rule by rule
+ * ({@link Expander}), bring it to the form of one of eqs. 1–6 and read the derivative off
+ * ({@link Identifier}). Example: {@code derive(x'*x, x)} gives 2x' by eq. (2).
+ */
+public final class Deriver {
+    /** Bumped whenever a rule changes what the engine prints, so caches keyed on it refresh. */
+    public static final String ENGINE_VERSION = "1";
+
+    private Deriver() {}
+
+    public static Derivation derive(Expr f, Var wrt) {
+        if (!Tree.dependsOn(f, wrt)) {
+            throw new UnsupportedException("the expression does not depend on " + wrt.name() + ", so its derivative is 0");
+        }
+        Form form = formOf(f, wrt);
+        Expr start = Ex.d(f);
+        List<Step> steps = new ArrayList<>(Expander.expand(start, wrt));
+        Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
+        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form);
+        steps.addAll(outcome.steps());
+        return new Derivation(f, wrt, start, steps, form, outcome.result());
+    }
+
+    /** Whether f mentions the variable at all (else its derivative is plainly 0). */
+    public static boolean dependsOn(Expr f, Var wrt) {
+        return Tree.dependsOn(f, wrt);
+    }
+
+    /** Which of eqs. 1–6 applies, from the outline of f and the kind of the variable. */
+    public static Form formOf(Expr f, Var wrt) {
+        Outline o = Outline.of(f);
+        boolean scalarF = o.scalar();
+        boolean vectorF = !scalarF && o.colsOne();
+        Kind k = wrt.kind();
+        if (scalarF) {
+            return switch (k) {
+                case SCALAR -> Form.SCALAR_BY_SCALAR;
+                case VECTOR -> Form.SCALAR_BY_VECTOR;
+                case MATRIX -> Form.SCALAR_BY_MATRIX;
+            };
+        }
+        if (k == Kind.SCALAR) {
+            return vectorF ? Form.VECTOR_BY_SCALAR : Form.MATRIX_BY_SCALAR;
+        }
+        if (vectorF && k == Kind.VECTOR) {
+            return Form.VECTOR_BY_VECTOR;
+        }
+        throw new UnsupportedException((vectorF ? "a vector" : o.rowsOne() ? "a row vector" : "a matrix")
+                + " by a " + k.name().toLowerCase(java.util.Locale.ROOT)
+                + " has no derivative in numerator layout here: such derivatives are 3-D or 4-D tensors, "
+                + "which the tutorial leaves undefined (see the special examples); differentiate a scalar function of it instead");
+    }
+}

@@ -1,0 +1,302 @@
+package dev.mcd.calculus;
+
+import static dev.mcd.calculus.DiffRule.fact;
+import static dev.mcd.calculus.DiffRule.rule;
+import static dev.mcd.calculus.Ex.add;
+import static dev.mcd.calculus.Ex.d;
+import static dev.mcd.calculus.Ex.mul;
+import static dev.mcd.calculus.Ex.neg;
+import static dev.mcd.calculus.Ex.num;
+import static dev.mcd.calculus.Ex.t;
+import static dev.mcd.calculus.Ex.tr;
+
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Expr.*;
+import dev.mcd.expr.Fn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The differential rules of the tutorial (identities 2, eqs. 7–19) and the chain rule through
+ * abstract functions, one entry per rule; the first entry that fits {@code d(e)} is its rule.
+ * Example: {@code product-rule} (eq. 10) turns d(x'*x) into d(x')*x + x'*d(x).
+ */
+final class DiffRules {
+    private DiffRules() {}
+
+    static final List<DiffRule> ALL = List.of(
+            rule("constant", List.of(7), (e, v) -> Tree.dependsOn(e, v) ? Optional.empty() : Optional.of(new Zero())),
+            rule("sum-rule", List.of(9), DiffRules::sum),
+            rule("scalar-multiple", List.of(8), DiffRules::negation),
+            rule("linear-form", List.of(12), DiffRules::linearForm),
+            rule("product-rule", List.of(10), (e, v) -> product(e, v, 2)),
+            rule("product-chain", List.of(11), (e, v) -> product(e, v, Integer.MAX_VALUE)),
+            rule("scalar-multiple", List.of(8), DiffRules::divisionByConstant),
+            rule("quotient-rule", List.of(10, 16), DiffRules::quotient),
+            rule("transpose-rule", List.of(15), (e, v) -> e instanceof Transpose x ? Optional.of(t(d(x.arg()))) : Optional.empty()),
+            rule("inverse-rule", List.of(16), (e, v) -> e instanceof Inv x
+                    ? Optional.of(neg(mul(e, d(x.arg()), e))) : Optional.empty()),
+            rule("trace-rule", List.of(17), (e, v) -> call(e, Fn.TR).map(x -> tr(d(x)))),
+            rule("determinant-rule", List.of(18), (e, v) -> call(e, Fn.DET)
+                    .map(x -> mul(e, tr(mul(new Inv(x), d(x)))))),
+            fact("adjugate", "adjugate", (e, v) -> call(e, Fn.ADJ)
+                    .map(x -> d(mul(new Call(Fn.DET, x), new Inv(x))))),
+            fact("norm-squared", "norm-squared", DiffRules::normSquared),
+            fact("norm-differential", "norm-differential", DiffRules::norm),
+            fact("sum-ones", "sum-ones", DiffRules::sumOfEntries),
+            fact("linear-map", "linear-map", DiffRules::linearMap),
+            rule("kronecker-rule", List.of(13), (e, v) -> e instanceof Kron k
+                    ? Optional.of(add(part(k.left(), v, x -> new Kron(x, k.right())), part(k.right(), v, x -> new Kron(k.left(), x))))
+                    : Optional.empty()),
+            rule("hadamard-rule", List.of(14), (e, v) -> e instanceof Hadamard h
+                    ? Optional.of(add(part(h.left(), v, x -> new Hadamard(x, h.right())), part(h.right(), v, x -> new Hadamard(h.left(), x))))
+                    : Optional.empty()),
+            rule("hadamard-quotient", List.of(14, 19), DiffRules::hadamardQuotient),
+            rule("matrix-power", List.of(11), DiffRules::matrixPower),
+            rule("elementwise-rule", List.of(19), DiffRules::elementwise),
+            rule("chain-rule", List.of(2), DiffRules::chain)
+    );
+
+    /** The first rule that fits d(e), with its expansion. */
+    static Optional<Match> match(Expr e, Var v) {
+        for (DiffRule r : ALL) {
+            Optional<Expr> out = r.apply(e, v);
+            if (out.isPresent()) {
+                return Optional.of(new Match(r, out.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    record Match(DiffRule rule, Expr expansion) {}
+
+    private static Optional<Expr> call(Expr e, Fn fn) {
+        return e instanceof Call c && c.fn() == fn ? Optional.of(c.arg()) : Optional.empty();
+    }
+
+    /** d(x) placed by build when x varies, nothing (eq. 7) when it is constant. */
+    private static Expr part(Expr x, Var v, java.util.function.UnaryOperator<Expr> build) {
+        return Tree.dependsOn(x, v) ? build.apply(d(x)) : new Zero();
+    }
+
+    private static Optional<Expr> sum(Expr e, Var v) {
+        if (!(e instanceof Add a)) {
+            return Optional.empty();
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Expr term : a.terms()) {
+            if (Tree.dependsOn(term, v)) {
+                out.add(d(term));
+            }
+        }
+        return Optional.of(add(out));
+    }
+
+    private static Optional<Expr> negation(Expr e, Var v) {
+        return e instanceof Neg n ? Optional.of(neg(d(n.arg()))) : Optional.empty();
+    }
+
+    /** eq. 12: only one factor varies, so d(A X B) = A dX B (eq. 8 when the others are scalars). */
+    private static Optional<Expr> linearForm(Expr e, Var v) {
+        if (!(e instanceof Mul m)) {
+            return Optional.empty();
+        }
+        List<Integer> varying = varying(m.factors(), v);
+        if (varying.size() != 1) {
+            return Optional.empty();
+        }
+        List<Expr> out = new ArrayList<>(m.factors());
+        int i = varying.getFirst();
+        out.set(i, d(out.get(i)));
+        return Optional.of(mul(out));
+    }
+
+    /** eqs. 10/11: every varying factor in turn is differentiated, the others kept in place. */
+    private static Optional<Expr> product(Expr e, Var v, int maxVarying) {
+        if (!(e instanceof Mul m)) {
+            return Optional.empty();
+        }
+        List<Integer> varying = varying(m.factors(), v);
+        if (varying.size() < 2 || varying.size() > maxVarying) {
+            return Optional.empty();
+        }
+        List<Expr> terms = new ArrayList<>();
+        for (int i : varying) {
+            List<Expr> out = new ArrayList<>(m.factors());
+            out.set(i, d(out.get(i)));
+            terms.add(mul(out));
+        }
+        return Optional.of(add(terms));
+    }
+
+    private static List<Integer> varying(List<Expr> factors, Var v) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            if (Tree.dependsOn(factors.get(i), v)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Expr> divisionByConstant(Expr e, Var v) {
+        return e instanceof Div q && !Tree.dependsOn(q.den(), v) ? Optional.of(new Div(d(q.num()), q.den())) : Optional.empty();
+    }
+
+    /** d(u/s) = du/s - u ds/s^2 for a varying scalar s (eqs. 10 and 16 with s^-1). */
+    private static Optional<Expr> quotient(Expr e, Var v) {
+        if (!(e instanceof Div q)) {
+            return Optional.empty();
+        }
+        Expr first = Tree.dependsOn(q.num(), v) ? new Div(d(q.num()), q.den()) : new Zero();
+        Expr second = neg(new Div(mul(q.num(), d(q.den())), new Pow(q.den(), num(2))));
+        return Optional.of(add(first, second));
+    }
+
+    private static Optional<Expr> hadamardQuotient(Expr e, Var v) {
+        if (!(e instanceof HadamardDiv h)) {
+            return Optional.empty();
+        }
+        Expr first = part(h.left(), v, x -> new HadamardDiv(x, h.right()));
+        Expr second = Tree.dependsOn(h.right(), v)
+                ? neg(new Hadamard(new HadamardDiv(h.left(), new ElemPow(h.right(), num(2))), d(h.right())))
+                : new Zero();
+        return Optional.of(add(first, second));
+    }
+
+    /** ||u||^2 = u'u and ||U||_F^2 = tr(U'U): rewritten before differentiating (example 2). */
+    private static Optional<Expr> normSquared(Expr e, Var v) {
+        if (e instanceof Pow p && p.exponent() instanceof Num k && k.value() == 2 && p.base() instanceof Call c) {
+            if (c.fn() == Fn.NORM2) {
+                return Optional.of(d(mul(t(c.arg()), c.arg())));
+            }
+            if (c.fn() == Fn.NORMF) {
+                return Optional.of(d(tr(mul(t(c.arg()), c.arg()))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** d||u|| = u'du / ||u|| and d||U||_F = tr(U'dU) / ||U||_F. */
+    private static Optional<Expr> norm(Expr e, Var v) {
+        if (e instanceof Call c && c.fn() == Fn.NORM2) {
+            return Optional.of(new Div(mul(t(c.arg()), d(c.arg())), e));
+        }
+        if (e instanceof Call c && c.fn() == Fn.NORMF) {
+            return Optional.of(new Div(tr(mul(t(c.arg()), d(c.arg()))), e));
+        }
+        return Optional.empty();
+    }
+
+    /** sum(x) = 1'x and sum(X) = 1'X1, so d sum(X) = 1' dX 1. */
+    private static Optional<Expr> sumOfEntries(Expr e, Var v) {
+        if (!(e instanceof Call c && c.fn() == Fn.SUM)) {
+            return Optional.empty();
+        }
+        Outline o = Outline.of(c.arg());
+        if (o.scalar()) {
+            return Optional.of(d(c.arg()));
+        }
+        Expr ones = new Ones();
+        if (o.colsOne()) {
+            return Optional.of(mul(t(ones), d(c.arg())));
+        }
+        if (o.rowsOne()) {
+            return Optional.of(mul(d(c.arg()), ones));
+        }
+        return Optional.of(mul(t(ones), d(c.arg()), ones));
+    }
+
+    private static Optional<Expr> linearMap(Expr e, Var v) {
+        if (e instanceof Call c && (c.fn() == Fn.DIAG || c.fn() == Fn.VEC)) {
+            return Optional.of(new Call(c.fn(), d(c.arg())));
+        }
+        return Optional.empty();
+    }
+
+    /** X^k = X X ... X, so eq. 11 gives the sum of X^i dX X^(k-1-i). */
+    private static Optional<Expr> matrixPower(Expr e, Var v) {
+        if (!(e instanceof Pow p) || Outline.of(p.base()).scalar() || !(p.exponent() instanceof Num k)) {
+            return Optional.empty();
+        }
+        int n = (int) k.value();
+        if (n != k.value() || n < 2 || n > 12) {
+            return Optional.empty();
+        }
+        List<Expr> terms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            terms.add(mul(power(p.base(), i), d(p.base()), power(p.base(), n - 1 - i)));
+        }
+        return Optional.of(add(terms));
+    }
+
+    private static Expr power(Expr base, int k) {
+        return k == 0 ? new Expr.Identity() : k == 1 ? base : new Pow(base, num(k));
+    }
+
+    /** eq. 19: d f(X) = f'(X) ∘ dX, written as a product when X is a scalar. */
+    private static Optional<Expr> elementwise(Expr e, Var v) {
+        Expr arg;
+        Expr derivative;
+        switch (e) {
+            case Call c when c.fn().elementwise() -> {
+                arg = c.arg();
+                derivative = derivativeOf(c.fn(), arg);
+            }
+            case Apply a when a.elementwise() -> {
+                arg = a.arg();
+                derivative = new Apply(a.name(), arg, a.kind(), true, a.primes() + 1);
+            }
+            case Pow p when Outline.of(p.base()).scalar() && !Tree.dependsOn(p.exponent(), v) -> {
+                arg = p.base();
+                derivative = mul(p.exponent(), new Pow(arg, exponentMinusOne(p.exponent())));
+            }
+            case ElemPow p when !Tree.dependsOn(p.exponent(), v) -> {
+                arg = p.base();
+                derivative = mul(p.exponent(), new ElemPow(arg, exponentMinusOne(p.exponent())));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        if (Outline.of(arg).scalar()) {
+            return Optional.of(mul(derivative, d(arg)));
+        }
+        return Optional.of(new Hadamard(derivative, d(arg)));
+    }
+
+    private static Expr exponentMinusOne(Expr k) {
+        return k instanceof Num n ? num(n.value() - 1) : add(k, num(-1));
+    }
+
+    /** f' of each element-wise built-in, in the language (tanh, sigmoid, abs keep a prime). */
+    private static Expr derivativeOf(Fn fn, Expr x) {
+        boolean scalar = Outline.of(x).scalar();
+        return switch (fn) {
+            case EXP -> new Call(Fn.EXP, x);
+            case LOG -> scalar ? new Pow(x, num(-1)) : new ElemPow(x, num(-1));
+            case SIN -> new Call(Fn.COS, x);
+            case COS -> neg(new Call(Fn.SIN, x));
+            case SQRT -> mul(num(0.5), scalar ? new Pow(x, num(-0.5)) : new ElemPow(x, num(-0.5)));
+            case TANH, SIGMOID, ABS -> new Prime(fn, x);
+            case TR, DET, ADJ, SUM, NORM2, NORMF, DIAG, VEC -> throw new IllegalStateException(fn + " is not element-wise");
+        };
+    }
+
+    /** Through an abstract function: dl = (dl/dy) dy (eqs. 1, 2, 4, 5), or tr((dl/dY) dY) (eq. 3). */
+    private static Optional<Expr> chain(Expr e, Var v) {
+        if (!(e instanceof Apply a) || a.elementwise()) {
+            return Optional.empty();
+        }
+        Outline arg = Outline.of(a.arg());
+        Expr grad = new Grad(a);
+        if (arg.colsOne()) {
+            return Optional.of(mul(grad, d(a.arg())));
+        }
+        if (Outline.of(a.kind()).scalar()) {
+            return Optional.of(tr(mul(grad, d(a.arg()))));
+        }
+        throw new UnsupportedException("a non-scalar function " + a.name() + " of a matrix has no derivative in this layout (see the special examples)");
+    }
+}

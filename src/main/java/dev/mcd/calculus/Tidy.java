@@ -1,0 +1,258 @@
+package dev.mcd.calculus;
+
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Expr.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bookkeeping that needs no justification on the page, applied after every step: flat sums and
+ * products, numbers folded into one leading coefficient, scalars ahead of matrices, zero terms
+ * dropped, {@code (X')' = X}, {@code u^-1 * u = 1} for a scalar u. Example: {@code 2*(3*x')} becomes
+ * {@code 6*x'}. Anything a reader would want explained is a named step instead.
+ */
+final class Tidy {
+    private Tidy() {}
+
+    static Expr apply(Expr e) {
+        Expr prev;
+        Expr cur = e;
+        int guard = 0;
+        do {
+            prev = cur;
+            cur = Tree.bottomUp(cur, Tidy::node);
+        } while (!cur.equals(prev) && ++guard < 20);
+        return cur;
+    }
+
+    private static Expr node(Expr e) {
+        return switch (e) {
+            case Neg n -> neg(n.arg());
+            case Transpose t -> transpose(t.arg());
+            case Mul m -> product(m.factors());
+            case Add a -> sum(a.terms());
+            case Div d -> divide(d);
+            case Pow p -> power(p);
+            case ElemPow p -> p.exponent() instanceof Num k && k.value() == 1 ? p.base() : p;
+            case Inv i -> switch (i.arg()) {
+                case Inv inner -> inner.arg();
+                case Expr.Identity id -> id;
+                default -> i;
+            };
+            case Hadamard h -> hadamard(h);
+            case Kron k -> k.left() instanceof Zero || k.right() instanceof Zero ? new Zero() : k;
+            case Call c -> c.arg() instanceof Zero && c.fn() != dev.mcd.expr.Fn.EXP && c.fn() != dev.mcd.expr.Fn.COS ? new Zero() : c;
+            default -> e;
+        };
+    }
+
+    /** 1 ∘ y = y, and scalars factor out of a Hadamard product: (s A) ∘ B = s (A ∘ B). */
+    private static Expr hadamard(Hadamard h) {
+        if (h.left() instanceof Zero || h.right() instanceof Zero) {
+            return new Zero();
+        }
+        if (h.left() instanceof Ones && Outline.of(h.right()).colsOne()) {
+            return h.right();
+        }
+        if (h.right() instanceof Ones && Outline.of(h.left()).colsOne()) {
+            return h.left();
+        }
+        for (boolean left : new boolean[] {true, false}) {
+            Expr side = left ? h.left() : h.right();
+            if (side instanceof Mul m && Outline.of(m.factors().getFirst()).scalar() && !Outline.of(m).scalar()) {
+                List<Expr> scalars = new ArrayList<>();
+                List<Expr> rest = new ArrayList<>();
+                for (Expr f : m.factors()) {
+                    (rest.isEmpty() && Outline.of(f).scalar() ? scalars : rest).add(f);
+                }
+                Expr inner = Ex.mul(rest);
+                scalars.add(left ? new Hadamard(inner, h.right()) : new Hadamard(h.left(), inner));
+                return product(scalars);
+            }
+        }
+        return h;
+    }
+
+    private static Expr neg(Expr arg) {
+        return switch (arg) {
+            case Neg n -> n.arg();
+            case Zero z -> z;
+            case Num n -> Ex.num(-n.value());
+            case Mul m when m.factors().getFirst() instanceof Num k ->
+                    product(replaceFirst(m.factors(), Ex.num(-k.value())));
+            default -> new Neg(arg);
+        };
+    }
+
+    private static List<Expr> replaceFirst(List<Expr> list, Expr first) {
+        List<Expr> out = new ArrayList<>(list);
+        out.set(0, first);
+        return out;
+    }
+
+    private static Expr transpose(Expr arg) {
+        return switch (arg) {
+            case Transpose t -> t.arg();
+            case Expr.Identity i -> i;
+            case Zero z -> z;
+            case Num n -> n;
+            case Var v when Outline.of(v).scalar() -> v;
+            case Call c when Outline.of(c).scalar() -> c;
+            case Pow p when Outline.of(p).scalar() -> p;
+            case Neg n -> neg(new Transpose(n.arg()));
+            case Mul m when Outline.of(m.factors().getFirst()).scalar() && !Outline.of(m).scalar() -> {
+                List<Expr> scalars = new ArrayList<>();
+                List<Expr> rest = new ArrayList<>();
+                for (Expr f : m.factors()) {
+                    (rest.isEmpty() && Outline.of(f).scalar() ? scalars : rest).add(f);
+                }
+                scalars.add(new Transpose(Ex.mul(rest)));
+                yield product(scalars);
+            }
+            default -> Symmetry.isSymmetric(arg) ? arg : new Transpose(arg);
+        };
+    }
+
+    /** One leading numeric coefficient, scalar factors next (stable), then the matrix chain. */
+    private static Expr product(List<Expr> factors) {
+        double coefficient = 1;
+        List<Expr> scalars = new ArrayList<>();
+        List<Expr> chain = new ArrayList<>();
+        java.util.ArrayDeque<Expr> work = new java.util.ArrayDeque<>(Ex.factors(Ex.mul(factors)));
+        while (!work.isEmpty()) {
+            Expr f = work.removeFirst();
+            switch (f) {
+                case Zero z -> {
+                    return z;
+                }
+                case Num n -> coefficient *= n.value();
+                case Neg n -> {
+                    coefficient = -coefficient;
+                    List<Expr> inner = n.arg() instanceof Mul m && !Outline.of(m).scalar() ? m.factors() : List.of(n.arg());
+                    for (int i = inner.size() - 1; i >= 0; i--) {
+                        work.addFirst(inner.get(i));
+                    }
+                }
+                default -> addFactor(f, scalars, chain);
+            }
+        }
+        if (coefficient == 0) {
+            return new Zero();
+        }
+        cancelPowers(scalars);
+        if (chain.size() > 1) {
+            chain.removeIf(Expr.Identity.class::isInstance);
+        }
+        mergePowers(chain);
+        List<Expr> out = new ArrayList<>();
+        if (coefficient != 1 && coefficient != -1) {
+            out.add(Ex.num(Math.abs(coefficient)));
+        }
+        out.addAll(scalars);
+        out.addAll(chain);
+        Expr body = out.isEmpty() ? Ex.num(1) : out.size() == 1 ? out.getFirst() : new Mul(out);
+        return coefficient < 0 ? new Neg(body) : body;
+    }
+
+    private static void addFactor(Expr f, List<Expr> scalars, List<Expr> chain) {
+        if (f instanceof Num || (Outline.of(f).scalar() && !(f instanceof Diff))) {
+            scalars.add(f);
+        } else {
+            chain.add(f);
+        }
+    }
+
+    /** u^a * u^b = u^(a+b) among scalar factors, dropping u^0: the step |X|^-1 |X| = 1. */
+    private static void cancelPowers(List<Expr> scalars) {
+        for (int i = 0; i < scalars.size(); i++) {
+            for (int j = i + 1; j < scalars.size(); j++) {
+                Expr bi = base(scalars.get(i));
+                if (bi.equals(base(scalars.get(j))) && exponent(scalars.get(i)) != null && exponent(scalars.get(j)) != null) {
+                    double k = exponent(scalars.get(i)) + exponent(scalars.get(j));
+                    scalars.remove(j);
+                    if (k == 0) {
+                        scalars.remove(i);
+                    } else {
+                        scalars.set(i, k == 1 ? bi : new Pow(bi, Ex.num(k)));
+                    }
+                    i = -1;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** X X^2 = X^3 along the chain (square X; differentials never merge). */
+    private static void mergePowers(List<Expr> chain) {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            Expr a = chain.get(i);
+            Expr b = chain.get(i + 1);
+            if (a instanceof Diff || Tree.hasDiff(a) || !base(a).equals(base(b)) || exponent(a) == null || exponent(b) == null) {
+                continue;
+            }
+            double k = exponent(a) + exponent(b);
+            if (k == Math.rint(k) && k >= 2) {
+                chain.set(i, new Pow(base(a), Ex.num(k)));
+                chain.remove(i + 1);
+                i--;
+            }
+        }
+    }
+
+    private static Expr base(Expr e) {
+        return e instanceof Pow p ? p.base() : e;
+    }
+
+    private static Double exponent(Expr e) {
+        if (e instanceof Pow p) {
+            return p.exponent() instanceof Num n ? n.value() : null;
+        }
+        return 1.0;
+    }
+
+    private static Expr sum(List<Expr> terms) {
+        List<Expr> out = new ArrayList<>();
+        double constant = 0;
+        boolean sawConstant = false;
+        for (Expr t : Ex.terms(Ex.add(terms))) {
+            if (t instanceof Num n) {
+                constant += n.value();
+                sawConstant = true;
+            } else {
+                out.add(t);
+            }
+        }
+        if (sawConstant && constant != 0) {
+            out.add(Ex.num(constant));
+        }
+        return Ex.add(out);
+    }
+
+    private static Expr divide(Div d) {
+        if (d.den() instanceof Num n && n.value() == 1) {
+            return d.num();
+        }
+        if (d.num() instanceof Zero) {
+            return d.num();
+        }
+        if (d.num() instanceof Num a && d.den() instanceof Num b && b.value() != 0) {
+            return Ex.num(a.value() / b.value());
+        }
+        return d;
+    }
+
+    private static Expr power(Pow p) {
+        if (p.exponent() instanceof Num k) {
+            if (k.value() == 1) {
+                return p.base();
+            }
+            if (k.value() == 0 && Outline.of(p.base()).scalar()) {
+                return Ex.num(1);
+            }
+            if (p.base() instanceof Num b) {
+                return Ex.num(Math.pow(b.value(), k.value()));
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mcd.cli;
+
+import dev.mcd.site.DerivationService;
+import dev.mcd.site.EngineDerivationService;
+import dev.mcd.site.MathException;
+import dev.mcd.site.MathRenderer;
+import dev.mcd.site.katex.KatexException;
+import dev.mcd.site.katex.KatexRenderer;
+import java.nio.file.Path;
+
+/**
+ * The production services: the real engine and KaTeX in GraalJS with its on-disk cache under
+ * {@code .mcd-cache/katex} (not committed). The renderer starts its JS engine in the background
+ * as soon as it is constructed, so that start-up overlaps reading the content.
+ */
+final class EngineServices implements Services {
+    private final EngineDerivationService engine = new EngineDerivationService();
+    private final KatexRenderer katex;
+    private final MathRenderer math;
+
+    private EngineServices(Path root) {
+        this.katex = new KatexRenderer(root.resolve(".mcd-cache").resolve("katex"));
+        this.math = (tex, display) -> {
+            try {
+                return katex.render(tex, display);
+            } catch (KatexException e) {
+                throw new MathException(e.getMessage());
+            }
+        };
+    }
+
+    static Services open(Path root) {
+        return new EngineServices(root);
+    }
+
+    @Override
+    public DerivationService engine() {
+        return engine;
+    }
+
+    @Override
+    public MathRenderer math() {
+        return math;
+    }
+
+    @Override
+    public void close() {
+        katex.close();
+    }
+}

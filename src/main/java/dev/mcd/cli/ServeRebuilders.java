@@ -1,0 +1,51 @@
+package dev.mcd.cli;
+
+import dev.mcd.site.BuildFailure;
+import dev.mcd.site.SiteBuilder;
+import dev.mcd.site.SiteOutput;
+import dev.mcd.site.serve.BuildOutcome;
+import dev.mcd.site.serve.RebuilderFactory;
+
+/**
+ * The preview server's rebuilds: one set of services (and so one warm KaTeX engine with its
+ * in-memory cache) for the whole session, a full site build per change written into the
+ * served folder. Example: an edit of content/examples.md re-renders only formulas not seen yet.
+ */
+final class ServeRebuilders {
+    private ServeRebuilders() {}
+
+    private static void clear(java.nio.file.Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static RebuilderFactory production() {
+        return (project, out) -> {
+            Services services;
+            try {
+                services = SiteCommand.factory.open(project);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the engine: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close));
+            return changed -> {
+                long start = System.nanoTime();
+                try {
+                    SiteOutput site = new SiteBuilder(project, services.engine(), services.math()).build();
+                    clear(out);
+                    site.writeTo(out);
+                    return new BuildOutcome.Built(site.files().size() + " files in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                } catch (BuildFailure f) {
+                    return new BuildOutcome.Failed(f.render());
+                } catch (Exception e) {
+                    return new BuildOutcome.Failed("build failed: " + e);
+                }
+            };
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mcd.cli;
+
+import dev.mcd.site.DerivationService;
+import dev.mcd.site.MathRenderer;
+import java.nio.file.Path;
+
+/**
+ * The engine and the math renderer a build uses, opened for one project and closed after it
+ * (the KaTeX renderer holds GraalJS contexts), e.g. {@code try (var s = Services.open(root)) ...}.
+ */
+public interface Services extends AutoCloseable {
+    DerivationService engine();
+
+    MathRenderer math();
+
+    @Override
+    void close();
+
+    /** How commands obtain services; tests replace it with fakes. */
+    interface Factory {
+        Services open(Path root) throws Exception;
+    }
+}

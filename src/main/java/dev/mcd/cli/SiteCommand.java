@@ -1,0 +1,44 @@
+package dev.mcd.cli;
+
+import dev.mcd.site.BuildFailure;
+import dev.mcd.site.SiteBuilder;
+import dev.mcd.site.SiteOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/** What {@code build} and {@code check} share: {@code --root} and running the site builder. */
+abstract class SiteCommand implements Callable<Integer> {
+    /** Replaced by tests and by the lead's wiring of the engine and KaTeX (see the report). */
+    static Services.Factory factory = EngineServices::open;
+
+    @Option(names = "--root", description = "project root (default: current directory)", defaultValue = ".")
+    Path root;
+
+    /** The site, or null after printing every problem. */
+    SiteOutput buildOrReport() throws Exception {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new BadInput("no such project folder: " + root);
+        }
+        try (Services s = factory.open(dir)) {
+            return new SiteBuilder(dir, s.engine(), s.math()).build();
+        } catch (BuildFailure f) {
+            System.err.println(f.render());
+            System.err.println(f.problems().size() + " problem(s)");
+            return null;
+        }
+    }
+
+    Path projectRoot() {
+        return root.toAbsolutePath().normalize();
+    }
+
+    /** Bad command-line input: exit code 2. */
+    static final class BadInput extends Exception {
+        BadInput(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mcd.expr;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The kinds of names from a {@code where:} line, e.g. {@code A: matrix, x: vector, t: scalar};
+ * undeclared names get DESIGN's default (upper-case initial a matrix, lower-case a vector). A declared
+ * name used as a function ({@code l(y)}) gives the kind of that abstract function's value.
+ */
+public final class Decls {
+    private static final Decls EMPTY = new Decls(new TreeMap<>());
+
+    private final Map<String, Kind> kinds;
+
+    private Decls(TreeMap<String, Kind> kinds) {
+        this.kinds = Collections.unmodifiableMap(kinds);
+    }
+
+    public static Decls empty() {
+        return EMPTY;
+    }
+
+    /** Declarations from a map, e.g. built by the engine; names are spelled as in the language. */
+    public static Decls of(Map<String, Kind> kinds) {
+        TreeMap<String, Kind> copy = new TreeMap<>();
+        kinds.forEach((name, kind) -> copy.put(Names.normalize(name), kind));
+        return new Decls(copy);
+    }
+
+    /**
+     * Parses entries {@code name: kind} separated by commas or line breaks; kinds are
+     * {@code scalar}, {@code vector} and {@code matrix}. Blank entries are ignored.
+     *
+     * @throws ExprException at the offending entry: a missing ':', an unknown kind, a name that is
+     *     not a name, a reserved name ({@code I}, {@code tr}, ...), or a name declared twice
+     */
+    public static Decls parse(String where) {
+        TreeMap<String, Kind> kinds = new TreeMap<>();
+        int start = 0;
+        for (int k = 0; k <= where.length(); k++) {
+            if (k == where.length() || where.charAt(k) == ',' || where.charAt(k) == '\n') {
+                entry(where, start, k, kinds);
+                start = k + 1;
+            }
+        }
+        return new Decls(kinds);
+    }
+
+    private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds) {
+        int nameStart = skipSpace(where, from, to);
+        if (nameStart == to) {
+            return;
+        }
+        int colon = where.indexOf(':', nameStart);
+        if (colon < 0 || colon >= to) {
+            throw new ExprException("expected 'name: kind' (kind is scalar, vector or matrix)",
+                Lexer.posAt(where, nameStart), where);
+        }
+        String raw = where.substring(nameStart, colon).strip();
+        if (!Names.isIdentifier(raw)) {
+            throw new ExprException("'" + raw + "' is not a name", Lexer.posAt(where, nameStart), where);
+        }
+        String name = Names.normalize(raw);
+        if (Names.RESERVED.contains(name) || Names.isFunction(name)) {
+            throw new ExprException("'" + raw + "' is built into the language and cannot be declared",
+                Lexer.posAt(where, nameStart), where);
+        }
+        int kindStart = skipSpace(where, colon + 1, to);
+        String kindText = where.substring(kindStart, to).strip();
+        Kind kind = switch (kindText) {
+            case "scalar" -> Kind.SCALAR;
+            case "vector" -> Kind.VECTOR;
+            case "matrix" -> Kind.MATRIX;
+            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector or matrix",
+                Lexer.posAt(where, kindStart), where);
+        };
+        if (kinds.putIfAbsent(name, kind) != null) {
+            throw new ExprException("'" + raw + "' is declared twice", Lexer.posAt(where, nameStart), where);
+        }
+    }
+
+    private static int skipSpace(String s, int from, int to) {
+        int k = from;
+        while (k < to && Character.isWhitespace(s.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The declared kind, else upper-case initial → matrix, lower-case → vector ({@code sigma} too). */
+    public Kind kindOf(String name) {
+        String normalized = Names.normalize(name);
+        Kind declared = kinds.get(normalized);
+        return declared != null ? declared : Kind.defaultFor(normalized);
+    }
+
+    public Optional<Kind> declared(String name) {
+        return Optional.ofNullable(kinds.get(Names.normalize(name)));
+    }
+
+    public boolean isDeclared(String name) {
+        return kinds.containsKey(Names.normalize(name));
+    }
+
+    /** All declarations, sorted by name. */
+    public Map<String, Kind> asMap() {
+        return kinds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Decls other && kinds.equals(other.kinds);
+    }
+
+    @Override
+    public int hashCode() {
+        return kinds.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        kinds.forEach((name, kind) -> out.append(out.isEmpty() ? "" : ", ")
+            .append(name).append(": ").append(kind.name().toLowerCase(java.util.Locale.ROOT)));
+        return out.toString();
+    }
+}

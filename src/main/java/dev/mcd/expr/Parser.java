@@ -1,0 +1,330 @@
+package dev.mcd.expr;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses the expression language of DESIGN.md, e.g. {@code norm2(W*x + b)^2}, by recursive descent
+ * with precedence, loosest first: {@code + -}; {@code * /}; {@code .* ./}; unary {@code -};
+ * {@code ^ .^} (right-associative); postfix {@code '}.
+ *
+ * <p>Choices beyond DESIGN: the integer literal {@code 0} is {@link Expr.Zero}, other numbers are
+ * {@link Expr.Num} ({@code 1} too; the all-ones vector is written {@code ones}); a minus directly
+ * before a number literal folds into it ({@code -2} is {@code Num(-2)}, so {@code X^-1} and
+ * {@code X^(-1)} are both {@link Expr.Inv}) unless the number carries {@code ^}, {@code .^} or
+ * {@code '} ({@code -2^2} is {@code -(2^2)}); {@code d(...)} is always the differential, {@code dX}
+ * is {@code d(X)} only when X is declared and dX is not; sums and products written in a chain
+ * flatten into one {@link Expr.Add}/{@link Expr.Mul}, parenthesised ones stay nested.
+ * Inputs longer than {@value #MAX_LENGTH} characters or nested deeper than {@value #MAX_DEPTH}
+ * levels are rejected with a positioned error (the depth is checked before recursing).
+ */
+public final class Parser {
+    public static final int MAX_LENGTH = 100_000;
+    public static final int MAX_DEPTH = 500;
+
+    /** A parsed tree and where each of its nodes was written. */
+    public record Parsed(Expr expr, SourceMap positions) {}
+
+    private final String src;
+    private final Decls decls;
+    private final List<Token> tokens;
+    private final IdentityHashMap<Expr, Pos> starts = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr, List<Pos>> operators = new IdentityHashMap<>();
+    private int k;
+    private int depth;
+
+    private Parser(String src, Decls decls, List<Token> tokens) {
+        this.src = src;
+        this.decls = decls;
+        this.tokens = tokens;
+    }
+
+    /** Parses with DESIGN's default kinds for every name. */
+    public static Parsed parse(String source) {
+        return parse(source, Decls.empty());
+    }
+
+    /**
+     * @throws ExprException with the line and column of the problem: an unknown character, a missing
+     *     or unexpected token, a wrong number of arguments, empty input, too long or too deep input
+     */
+    public static Parsed parse(String source, Decls decls) {
+        if (source.length() > MAX_LENGTH) {
+            throw new ExprException("the expression is longer than " + MAX_LENGTH + " characters",
+                Lexer.posAt(source, MAX_LENGTH), source);
+        }
+        Parser p = new Parser(source, decls, Lexer.tokens(source));
+        if (p.peek().type() == Token.Type.END) {
+            throw new ExprException("empty expression", p.peek().pos(), source);
+        }
+        Expr e = p.expression();
+        if (p.peek().type() != Token.Type.END) {
+            throw p.error("expected an operator or the end but found " + p.peek().describe(), p.peek());
+        }
+        return new Parsed(e, new SourceMap(source, p.starts, p.operators));
+    }
+
+    private Expr expression() {
+        Token first = peek();
+        List<Expr> terms = new ArrayList<>();
+        List<Pos> ops = new ArrayList<>();
+        terms.add(term());
+        while (peek().type() == Token.Type.PLUS || peek().type() == Token.Type.MINUS) {
+            Token op = next();
+            Expr t = term();
+            terms.add(op.type() == Token.Type.MINUS ? at(new Expr.Neg(t), op.pos()) : t);
+            ops.add(op.pos());
+        }
+        return terms.size() == 1 ? terms.getFirst() : at(new Expr.Add(terms), first.pos(), ops);
+    }
+
+    private Expr term() {
+        Token first = peek();
+        List<Expr> factors = new ArrayList<>();
+        List<Pos> ops = new ArrayList<>();
+        factors.add(hadamard());
+        while (peek().type() == Token.Type.STAR || peek().type() == Token.Type.SLASH) {
+            Token op = next();
+            Expr rhs = hadamard();
+            if (op.type() == Token.Type.STAR) {
+                factors.add(rhs);
+                ops.add(op.pos());
+            } else {
+                // a*b/c is (a*b)/c: the product so far becomes the numerator.
+                Expr num = product(factors, ops, first.pos());
+                Expr div = at(new Expr.Div(num, rhs), first.pos(), List.of(op.pos()));
+                factors = new ArrayList<>(List.of(div));
+                ops = new ArrayList<>();
+            }
+        }
+        return product(factors, ops, first.pos());
+    }
+
+    private Expr product(List<Expr> factors, List<Pos> ops, Pos start) {
+        return factors.size() == 1 ? factors.getFirst() : at(new Expr.Mul(factors), start, ops);
+    }
+
+    private Expr hadamard() {
+        Token first = peek();
+        Expr left = unary();
+        while (peek().type() == Token.Type.DOT_STAR || peek().type() == Token.Type.DOT_SLASH) {
+            Token op = next();
+            Expr right = unary();
+            Expr node = op.type() == Token.Type.DOT_STAR ? new Expr.Hadamard(left, right) : new Expr.HadamardDiv(left, right);
+            left = at(node, first.pos(), List.of(op.pos()));
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        // Every recursive path (parentheses, arguments, exponents, minus signs) passes here.
+        if (++depth > MAX_DEPTH) {
+            throw error("the expression is nested deeper than " + MAX_DEPTH + " levels", peek());
+        }
+        try {
+            if (peek().type() != Token.Type.MINUS) {
+                return power();
+            }
+            Token minus = next();
+            if (peek().type() == Token.Type.NUMBER && !isIntegerZero(peek().text()) && !carriesOperator(peekAt(1))) {
+                return at(new Expr.Num(-number(next())), minus.pos());
+            }
+            return at(new Expr.Neg(unary()), minus.pos());
+        } finally {
+            depth--;
+        }
+    }
+
+    private static boolean carriesOperator(Token t) {
+        return t.type() == Token.Type.CARET || t.type() == Token.Type.DOT_CARET || t.type() == Token.Type.QUOTE;
+    }
+
+    private Expr power() {
+        Token first = peek();
+        Expr base = postfix();
+        Token op = peek();
+        if (op.type() != Token.Type.CARET && op.type() != Token.Type.DOT_CARET) {
+            return base;
+        }
+        next();
+        if (peek().type() == Token.Type.END) {
+            throw error("expected an exponent but found end of input", peek());
+        }
+        Expr exponent = unary();
+        Expr node;
+        if (op.type() == Token.Type.DOT_CARET) {
+            node = new Expr.ElemPow(base, exponent);
+        } else if (exponent instanceof Expr.Num(double v) && v == -1) {
+            node = new Expr.Inv(base);
+        } else {
+            node = new Expr.Pow(base, exponent);
+        }
+        return at(node, first.pos(), List.of(op.pos()));
+    }
+
+    private Expr postfix() {
+        Token first = peek();
+        Expr e = primary();
+        while (peek().type() == Token.Type.QUOTE) {
+            Token quote = next();
+            e = at(new Expr.Transpose(e), first.pos(), List.of(quote.pos()));
+        }
+        return e;
+    }
+
+    private Expr primary() {
+        Token t = peek();
+        return switch (t.type()) {
+            case NUMBER -> {
+                next();
+                yield at(isIntegerZero(t.text()) ? new Expr.Zero() : new Expr.Num(number(t)), t.pos());
+            }
+            case LPAREN -> {
+                next();
+                Expr inner = expression();
+                expect(Token.Type.RPAREN, "')' to close the '(' at " + t.pos());
+                yield inner;
+            }
+            case NAME -> name();
+            case END -> throw error("unexpected end of input: expected an expression", t);
+            case PLUS, MINUS, STAR, SLASH, DOT_STAR, DOT_SLASH, CARET, DOT_CARET, QUOTE, RPAREN, COMMA ->
+                throw error("expected an expression but found " + t.describe(), t);
+        };
+    }
+
+    private Expr name() {
+        Token t = next();
+        String name = t.text();
+        int primes = 0;
+        while (peekAt(primes).type() == Token.Type.QUOTE) {
+            primes++;
+        }
+        if (peekAt(primes).type() == Token.Type.LPAREN) {
+            k += primes;
+            return call(t, primes);
+        }
+        if (name.equals("I")) {
+            return at(new Expr.Identity(), t.pos());
+        }
+        if (name.equals("ones")) {
+            return at(new Expr.Ones(), t.pos());
+        }
+        if (Names.isFunction(name)) {
+            throw error(name + " is a function: write " + name + "(...)", t);
+        }
+        if (name.length() > 1 && name.startsWith("d") && !decls.isDeclared(name) && decls.isDeclared(name.substring(1))) {
+            String of = name.substring(1);
+            Expr var = at(new Expr.Var(of, decls.kindOf(of)), t.pos());
+            return at(new Expr.Diff(var), t.pos());
+        }
+        return at(new Expr.Var(name, decls.kindOf(name)), t.pos());
+    }
+
+    private Expr call(Token fnToken, int primes) {
+        Token open = next();
+        List<Expr> args = new ArrayList<>();
+        args.add(expression());
+        while (peek().type() == Token.Type.COMMA) {
+            next();
+            args.add(expression());
+        }
+        expect(Token.Type.RPAREN, "')' to close the '(' at " + open.pos());
+        String name = fnToken.text();
+        String shown = name + "'".repeat(primes);
+        if (name.equals("I") || name.equals("ones")) {
+            throw error(name + " is not a function", fnToken);
+        }
+        int arity = name.equals("kron") ? 2 : 1;
+        if (args.size() != arity) {
+            throw error(name + " takes " + arity + (arity == 1 ? " argument" : " arguments") + " but was given " + args.size(), fnToken);
+        }
+        Expr arg = args.getFirst();
+        Pos pos = fnToken.pos();
+        if (name.equals("d") || name.equals("inv") || name.equals("kron")) {
+            if (primes > 0) {
+                throw error(shown + " is not defined: only element-wise and abstract functions take '", fnToken);
+            }
+            return at(switch (name) {
+                case "d" -> new Expr.Diff(arg);
+                case "inv" -> new Expr.Inv(arg);
+                default -> new Expr.Kron(arg, args.get(1));
+            }, pos);
+        }
+        Optional<Fn> fn = Fn.bySource(name);
+        if (fn.isPresent()) {
+            if (primes == 0) {
+                return at(new Expr.Call(fn.get(), arg), pos);
+            }
+            if (!fn.get().elementwise()) {
+                throw error(shown + " is not defined: only element-wise functions such as tanh take '", fnToken);
+            }
+            if (primes > 1) {
+                throw error(shown + " is not supported: only a first derivative tanh'(...) is", fnToken);
+            }
+            return at(new Expr.Prime(fn.get(), arg), pos);
+        }
+        if (Names.isSigma(name)) {
+            return at(new Expr.Apply(name, arg, KindGuess.of(arg), true, primes), pos);
+        }
+        Expr.Apply apply = at(new Expr.Apply(name, arg, decls.declared(name).orElse(Kind.SCALAR), false, 0), pos);
+        if (primes == 0) {
+            return apply;
+        }
+        if (primes > 1) {
+            throw error(shown + " is not supported: only the first derivative " + name + "'(...) is", fnToken);
+        }
+        return at(new Expr.Grad(apply), pos);
+    }
+
+    private double number(Token t) {
+        double v = Double.parseDouble(t.text());
+        if (!Double.isFinite(v)) {
+            throw error("the number " + t.text() + " is too large", t);
+        }
+        return v;
+    }
+
+    /** "0" and "00" are the zero of eq. 7; "0.0" stays a number. */
+    private static boolean isIntegerZero(String text) {
+        return text.chars().allMatch(c -> c == '0');
+    }
+
+    private void expect(Token.Type type, String what) {
+        if (peek().type() != type) {
+            throw error("expected " + what + " but found " + peek().describe(), peek());
+        }
+        next();
+    }
+
+    private Token peek() {
+        return tokens.get(k);
+    }
+
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(k + ahead, tokens.size() - 1));
+    }
+
+    private Token next() {
+        Token t = tokens.get(k);
+        if (t.type() != Token.Type.END) {
+            k++;
+        }
+        return t;
+    }
+
+    private <E extends Expr> E at(E node, Pos start) {
+        starts.put(node, start);
+        return node;
+    }
+
+    private <E extends Expr> E at(E node, Pos start, List<Pos> ops) {
+        operators.put(node, List.copyOf(ops));
+        return at(node, start);
+    }
+
+    private ExprException error(String message, Token at) {
+        return new ExprException(message, at.pos(), src);
+    }
+}

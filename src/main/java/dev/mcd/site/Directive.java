@@ -1,0 +1,37 @@
+package dev.mcd.site;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fenced block the site expands, e.g. {@code ```derive} with {@code expr: x'*x} and
+ * {@code wrt: x}; every value remembers its file offset so errors point into the block.
+ */
+public sealed interface Directive {
+    /** Offset of the opening fence's info string, where "missing key" problems point. */
+    int offset();
+
+    /** A value as written (comment removed, trimmed) and the file offset of its first character. */
+    record Value(String text, int offset) {}
+
+    record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
+                  Optional<Value> expect) implements Directive {}
+
+    /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
+    record ChainLine(Value expr, Value justification) {}
+
+    record Steps(int offset, Optional<Value> id, Optional<Value> where, List<ChainLine> lines) implements Directive {
+        public Steps {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** {@code ```identity} with {@code id: inverse-rule}: one catalogue entry shown with its number. */
+    record IdentityRef(int offset, Value id) implements Directive {}
+
+    /** {@code ```identities} with {@code group: rules}: a catalogue group as a table. */
+    record IdentityGroup(int offset, Value group) implements Directive {}
+
+    /** The directive names, the info strings of fenced blocks that the site expands. */
+    List<String> NAMES = List.of("derive", "steps", "identity", "identities");
+}

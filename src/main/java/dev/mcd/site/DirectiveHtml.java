@@ -1,0 +1,199 @@
+package dev.mcd.site;
+
+import dev.mcd.site.DerivationService.CheckedChain;
+import dev.mcd.site.DerivationService.ChainRequest;
+import dev.mcd.site.DerivationService.DeriveRequest;
+import dev.mcd.site.DerivationService.IdentityView;
+import dev.mcd.site.DerivationService.RenderedDerivation;
+import dev.mcd.site.DerivationService.ShownStep;
+import dev.mcd.site.Directive.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage "expand": one directive in, its HTML out — a derivation with each step's justification
+ * linked to the identity it cites ("product rule, eq. (10)") and a "verified" mark whose
+ * tooltip says what was checked; engine errors become problems inside the block.
+ */
+final class DirectiveHtml {
+    private static final Pattern REF = Pattern.compile("\\[([^\\]]*)\\]\\((#(?:eq|fact|ex):[A-Za-z0-9-]+)\\)");
+
+    /** A numbered block for the examples index. */
+    record ExampleEntry(int number, String id, String href, String summaryHtml) {}
+
+    private final ParsedPage page;
+    private final SiteIndex index;
+    private final References refs;
+    private final DerivationService engine;
+    private final Formulas math;
+    private final Problems problems;
+    final List<ExampleEntry> examples = new ArrayList<>();
+
+    DirectiveHtml(ParsedPage page, SiteIndex index, DerivationService engine, Formulas math, Problems problems) {
+        this.page = page;
+        this.index = index;
+        this.refs = new References(index);
+        this.engine = engine;
+        this.math = math;
+        this.problems = problems;
+    }
+
+    String render(Directive d) {
+        try {
+            return switch (d) {
+                case Directive.Derive x -> derive(x);
+                case Directive.Steps x -> steps(x);
+                case Directive.IdentityRef x -> identity(x);
+                case Directive.IdentityGroup x -> group(x);
+            };
+        } catch (DerivationException e) {
+            problems.add(page.file().problemAt(positionOf(d, e), e.reason()));
+        } catch (RuntimeException e) {
+            // An engine bug must not hide the other problems of the run; report it here.
+            problems.add(page.file().problemAt(d.offset(), "internal error: " + e));
+        }
+        return "<div class=\"directive-error\"></div>";
+    }
+
+    private String derive(Directive.Derive d) throws DerivationException {
+        var r = engine.derive(new DeriveRequest(d.expr().text(), d.wrt().text(),
+                d.where().map(Value::text).orElse(""), d.expect().map(Value::text).orElse("")));
+        var sb = new StringBuilder();
+        String label = open(sb, "derivation", d.id());
+        String f = math.generated(r.functionTex(), false, d.offset());
+        String v = math.generated(r.wrtTex(), false, d.offset());
+        sb.append("<div class=\"derivation-head\">").append(label).append("Differentiate ").append(f)
+                .append(" with respect to ").append(v).append(". ").append(verified(r.verification())).append("</div>\n");
+        sb.append("<ol class=\"derivation-steps\">\n");
+        for (int i = 0; i < r.steps().size(); i++) {
+            ShownStep s = r.steps().get(i);
+            String tex = (i == 0 ? r.startTex() + " " : "{} ") + "= " + s.tex();
+            sb.append("<li class=\"step\"><div class=\"step-math\">").append(math.generated(tex, true, d.offset()))
+                    .append("</div><div class=\"step-why\">").append(why(s)).append("</div></li>\n");
+        }
+        sb.append("</ol>\n<div class=\"derivation-result\"><div class=\"step-math\">")
+                .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
+                .append("</div><div class=\"step-why\">read off with ").append(refs.equation(r.readOffEquation()))
+                .append("</div></div>\n</div>\n");
+        d.id().ifPresent(id -> example(id, f + " with respect to " + v));
+        return sb.toString();
+    }
+
+    private String steps(Directive.Steps d) throws DerivationException {
+        var lines = d.lines().stream().map(l -> l.expr().text()).toList();
+        CheckedChain c = engine.checkChain(new ChainRequest(d.where().map(Value::text).orElse(""), lines));
+        var sb = new StringBuilder();
+        String label = open(sb, "chain", d.id());
+        sb.append("<div class=\"chain-head\">").append(label).append(verified(c.verification())).append("</div>\n");
+        sb.append("<ol class=\"chain-lines\">\n");
+        String first = "";
+        for (int i = 0; i < d.lines().size(); i++) {
+            var line = d.lines().get(i);
+            String html = math.generated(c.linesTex().get(i), true, line.expr().offset());
+            first = i == 0 ? math.generated(c.linesTex().get(i), false, line.expr().offset()) : first;
+            sb.append("<li class=\"step\"><div class=\"step-math\">").append(html)
+                    .append("</div><div class=\"step-why\">").append(justification(line.justification()))
+                    .append("</div></li>\n");
+        }
+        sb.append("</ol>\n</div>\n");
+        String summary = first;
+        d.id().ifPresent(id -> example(id, summary));
+        return sb.toString();
+    }
+
+    private String identity(Directive.IdentityRef d) {
+        var v = index.identities().get("eq:" + d.id().text());
+        v = v != null ? v : index.identities().get("fact:" + d.id().text());
+        if (v == null) {
+            problems.add(page.file().problemAt(d.id().offset(), "unknown identity '" + d.id().text() + "'"));
+            return "";
+        }
+        String tex = v.statementTex() + (v.number() > 0 ? " \\tag{" + v.number() + "}" : "");
+        return "<div class=\"identity\"><div class=\"identity-math\">" + math.generated(tex, true, d.offset())
+                + "</div><div class=\"identity-name\">" + References.link(refs.target(v)) + " "
+                + Html.escape(v.name()) + " " + verified(v.verification()) + "</div></div>\n";
+    }
+
+    private String group(Directive.IdentityGroup d) {
+        if (!index.groups().contains(d.group().text())) {
+            problems.add(page.file().problemAt(d.group().offset(), "unknown identity group '" + d.group().text()
+                    + "' (known: " + String.join(", ", index.groups()) + ")"));
+            return "";
+        }
+        return IdentityTable.table(index, d.group().text(), false,
+                (tex, display) -> math.generated(tex, display, d.offset()));
+    }
+
+    /** Opens the block's div (anchored {@code ex:id} when it has one) and returns its label. */
+    private String open(StringBuilder sb, String cls, Optional<Value> id) {
+        var ex = id.map(v -> index.examples().get(v.text())).filter(e -> e.page() == page);
+        sb.append("<div class=\"").append(cls).append('"');
+        ex.ifPresent(e -> sb.append(" id=\"ex:").append(Html.escape(e.id())).append('"'));
+        sb.append(">\n");
+        return ex.map(e -> "<a class=\"example-label\" href=\"#ex:" + Html.escape(e.id()) + "\">Example "
+                + e.number() + ".</a> ").orElse("");
+    }
+
+    private void example(Value id, String summaryHtml) {
+        var e = index.examples().get(id.text());
+        if (e != null && e.page() == page) {
+            examples.add(new ExampleEntry(e.number(), e.id(), e.href(), summaryHtml));
+        }
+    }
+
+    private String why(ShownStep s) {
+        var parts = new ArrayList<String>();
+        s.equations().forEach(n -> parts.add(refs.equation(n)));
+        s.facts().forEach(f -> parts.add(refs.fact(f)));
+        String just = Html.escape(s.justification());
+        return parts.isEmpty() ? just : just + (just.isEmpty() ? "" : ", ") + "by " + String.join(", ", parts);
+    }
+
+    /** An author's justification: text, with {@code [](#eq:id)} references resolved. */
+    private String justification(Value why) {
+        Matcher m = REF.matcher(why.text());
+        var sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            sb.append(Html.escape(why.text().substring(last, m.start())));
+            var t = refs.resolve(m.group(2));
+            if (t.isEmpty()) {
+                problems.add(page.file().problemAt(why.offset() + m.start(2), "unknown reference '" + m.group(2) + "'"));
+                sb.append(Html.escape(m.group()));
+            } else {
+                String text = m.group(1).isEmpty() ? t.get().text() : m.group(1);
+                sb.append(References.link(new References.Target(t.get().href(), text)));
+            }
+            last = m.end();
+        }
+        return sb.append(Html.escape(why.text().substring(last))).toString();
+    }
+
+    static String verified(String what) {
+        return "<span class=\"verified\" title=\"" + Html.escape(what) + "\">✓ verified</span>";
+    }
+
+    private int positionOf(Directive d, DerivationException e) {
+        Optional<Value> v = switch (d) {
+            case Directive.Derive x -> switch (e.key()) {
+                case "expr" -> Optional.of(x.expr());
+                case "wrt" -> Optional.of(x.wrt());
+                case "where" -> x.where();
+                case "expect" -> x.expect();
+                default -> Optional.empty();
+            };
+            case Directive.Steps x -> switch (e.key()) {
+                case "where" -> x.where();
+                case "line" -> e.index() < x.lines().size() ? Optional.of(x.lines().get(e.index()).expr()) : Optional.empty();
+                default -> Optional.empty();
+            };
+            case Directive.IdentityRef x -> Optional.of(x.id());
+            case Directive.IdentityGroup x -> Optional.of(x.group());
+        };
+        return v.map(val -> val.offset() + Math.max(0, Math.min(val.text().length(), e.pos().column() - 1)))
+                .orElse(d.offset());
+    }
+}

@@ -1,0 +1,195 @@
+package dev.mcd.site;
+
+import dev.mcd.calculus.Catalogue;
+import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Deriver;
+import dev.mcd.calculus.Identity;
+import dev.mcd.calculus.Step;
+import dev.mcd.expr.Decls;
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.ExprException;
+import dev.mcd.expr.Parser;
+import dev.mcd.expr.Pos;
+import dev.mcd.expr.ShapeChecker;
+import dev.mcd.print.LatexPrinter;
+import dev.mcd.verify.EqualityCheck;
+import dev.mcd.verify.VerificationException;
+import dev.mcd.verify.VerifiedDerive;
+import dev.mcd.verify.VerifyReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The real engine behind the site's directives: {@link VerifiedDerive} for {@code derive},
+ * {@link EqualityCheck} for each link of a {@code steps} chain, the {@link Catalogue} for
+ * identities, everything printed with {@link LatexPrinter}. Example: {@code x'*x} by {@code x}
+ * gives the steps of the tutorial's example 1 and the result {@code 2\mathbf{x}^\top}.
+ */
+public final class EngineDerivationService implements DerivationService {
+
+    @Override
+    public String engineVersion() {
+        return Deriver.ENGINE_VERSION;
+    }
+
+    @Override
+    public RenderedDerivation derive(DeriveRequest r) throws DerivationException {
+        VerifiedDerive.Result result;
+        try {
+            result = VerifiedDerive.run(r.expr(), r.wrt(), r.where(), r.expect());
+        } catch (VerifiedDerive.RequestException e) {
+            String key = switch (e.part()) {
+                case EXPR -> "expr";
+                case WRT -> "wrt";
+                case WHERE -> "where";
+                case EXPECT -> "expect";
+            };
+            throw new DerivationException(key, 0, e.error().pos(), e.error().reason());
+        }
+        Derivation d = result.derivation();
+        List<ShownStep> steps = new ArrayList<>();
+        for (Step s : d.steps()) {
+            steps.add(new ShownStep(LatexPrinter.print(s.rhs()), justification(s), s.equations(), s.facts()));
+        }
+        String fTex = LatexPrinter.print(d.function());
+        String vTex = LatexPrinter.print(d.wrt());
+        String derivative = "\\frac{\\partial " + (d.function() instanceof Expr.Var ? fTex : "f") + "}{\\partial " + vTex + "}";
+        return new RenderedDerivation(fTex, vTex, LatexPrinter.print(d.start()), steps, d.form().equation(),
+                derivative, LatexPrinter.print(d.result()), result.report().summary());
+    }
+
+    /** The words shown beside a step: the cited identity names; numbers become links. */
+    static String justification(Step s) {
+        List<String> parts = new ArrayList<>();
+        for (int n : s.equations()) {
+            parts.add(Catalogue.byNumber(n).map(Identity::name).orElse("eq. (" + n + ")"));
+        }
+        for (String f : s.facts()) {
+            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
+        }
+        return parts.isEmpty() ? s.rule().replace('-', ' ') : String.join(", ", parts);
+    }
+
+    @Override
+    public CheckedChain checkChain(ChainRequest r) throws DerivationException {
+        Decls decls;
+        try {
+            decls = Decls.parse(r.where());
+        } catch (ExprException e) {
+            throw new DerivationException("where", 0, e.pos(), e.reason());
+        }
+        List<String> tex = new ArrayList<>();
+        Expr previous = null;
+        List<VerifyReport> reports = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            String line = r.lines().get(i);
+            List<Part> parts = split(line);
+            List<Expr> exprs = new ArrayList<>();
+            StringBuilder lineTex = new StringBuilder();
+            for (int k = 0; k < parts.size(); k++) {
+                Part p = parts.get(k);
+                if (p.text().isBlank()) {
+                    if (k == 0 && parts.size() > 1) {
+                        if (previous == null) {
+                            throw new DerivationException("line", i, new Pos(1, 1), "a line starting with '=' needs a previous line to continue");
+                        }
+                        exprs.add(previous);
+                        continue;
+                    }
+                    throw new DerivationException("line", i, new Pos(1, p.offset() + 1), "expected an expression");
+                }
+                Expr e = parse(p, decls, i);
+                exprs.add(e);
+                if (lineTex.length() > 0 || k > 0) {
+                    lineTex.append(" = ");
+                }
+                lineTex.append(LatexPrinter.print(e));
+            }
+            for (int k = 1; k < exprs.size(); k++) {
+                reports.add(check(exprs.get(k - 1), exprs.get(k), n -> true, i, parts.get(k).offset()));
+            }
+            previous = exprs.getLast();
+            tex.add(lineTex.toString());
+        }
+        return new CheckedChain(tex, summary(reports));
+    }
+
+    private static Expr parse(Part p, Decls decls, int line) throws DerivationException {
+        try {
+            Parser.Parsed parsed = Parser.parse(p.text(), decls);
+            ShapeChecker.check(parsed.expr(), parsed.positions());
+            return parsed.expr();
+        } catch (ExprException e) {
+            throw new DerivationException("line", line, new Pos(e.pos().line(), e.pos().column() + p.offset()), e.reason());
+        }
+    }
+
+    private static VerifyReport check(Expr lhs, Expr rhs, Predicate<String> varies, int line, int offset) throws DerivationException {
+        try {
+            return EqualityCheck.check(lhs, rhs, varies);
+        } catch (VerificationException | ExprException e) {
+            throw new DerivationException("line", line, new Pos(1, offset + 1), "this equality does not hold: " + e.getMessage());
+        }
+    }
+
+    private static String summary(List<VerifyReport> reports) {
+        if (reports.isEmpty()) {
+            return "nothing to check";
+        }
+        double worst = reports.stream().mapToDouble(VerifyReport::maxEqualityError).max().orElse(0);
+        return "each of the " + reports.size() + " equalities checked at " + reports.getFirst().points()
+                + " random points; they agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst);
+    }
+
+    /** One side of a line split at '=', with its offset in the line (0-based). */
+    private record Part(String text, int offset) {}
+
+    private static List<Part> split(String line) {
+        List<Part> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == '=') {
+                String raw = line.substring(start, i);
+                int lead = raw.length() - raw.stripLeading().length();
+                parts.add(new Part(raw.strip(), start + lead));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    @Override
+    public List<IdentityView> identities() {
+        List<IdentityView> out = new ArrayList<>();
+        for (Identity id : Catalogue.ALL) {
+            out.add(view(id));
+        }
+        return out;
+    }
+
+    private static IdentityView view(Identity id) {
+        if (id.statement().isEmpty()) {
+            return new IdentityView(id.id(), id.number(), id.group(), id.name(), id.tex(),
+                    "a definition: the total differential, stated rather than checked");
+        }
+        Decls decls = Decls.parse(id.where());
+        List<Expr> sides = new ArrayList<>();
+        for (String side : id.statement().split("=")) {
+            sides.add(Parser.parse(side.strip(), decls).expr());
+        }
+        List<String> tex = new ArrayList<>();
+        double worst = 0;
+        int points = 0;
+        for (int k = 0; k < sides.size(); k++) {
+            tex.add(LatexPrinter.print(sides.get(k)));
+            if (k > 0) {
+                VerifyReport rep = EqualityCheck.check(sides.get(k - 1), sides.get(k));
+                worst = Math.max(worst, rep.maxEqualityError());
+                points = rep.points();
+            }
+        }
+        return new IdentityView(id.id(), id.number(), id.group(), id.name(), String.join(" = ", tex),
+                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mcd.site;
+
+import static dev.mcd.site.SiteBuilder.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FreeMarker model of a page: {@code site}, {@code page} (title, content, toc, editUrl),
+ * {@code nav} (chapters in reading order), {@code prev}/{@code next}, {@code styles},
+ * {@code scripts} and {@code root} (the prefix of every site-relative link).
+ */
+final class Layout {
+    record Assets(List<String> styles, List<String> scripts) {}
+
+    private final SiteConfig config;
+    private final SiteIndex index;
+    private final Assets assets;
+
+    Layout(SiteConfig config, SiteIndex index, Assets assets) {
+        this.config = config;
+        this.index = index;
+        this.assets = assets;
+    }
+
+    Map<String, Object> content(RenderedPage r, ParsedPage prev, ParsedPage next) {
+        var p = r.page();
+        var model = base(p.outName(), "");
+        model.put("page", map("title", p.frontMatter().title(), "description", p.frontMatter().description(),
+                "url", p.outName(), "kind", p.isHome() ? "home" : "content", "home", p.isHome(),
+                "source", p.file().path(), "editUrl", config.editUrl(p.file().path()), "content", r.html(),
+                "toc", r.toc().stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
+        if (prev != null) {
+            model.put("prev", map("title", prev.frontMatter().title(), "url", prev.outName()));
+        }
+        if (next != null) {
+            model.put("next", map("title", next.frontMatter().title(), "url", next.outName()));
+        }
+        return model;
+    }
+
+    Map<String, Object> generated(String title, String url, String html, List<RenderedPage.TocEntry> toc) {
+        var model = base(url, "");
+        model.put("page", map("title", title, "description", "", "url", url, "kind", "generated", "home", false,
+                "source", "", "editUrl", "", "content", html,
+                "toc", toc.stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
+        return model;
+    }
+
+    /** The 404 page is served at any depth, so its links are absolute (from {@code baseUrl}). */
+    Map<String, Object> notFound() {
+        var model = base("404.html", config.baseUrl());
+        model.put("page", map("title", "Page not found", "description", "", "url", "404.html", "kind", "404",
+                "home", false, "source", "", "editUrl", "", "content", "", "toc", List.of()));
+        return model;
+    }
+
+    private Map<String, Object> base(String current, String root) {
+        var nav = new ArrayList<Map<String, Object>>();
+        for (ParsedPage p : index.pages()) {
+            nav.add(map("title", p.frontMatter().title(), "url", p.outName(), "current", p.outName().equals(current)));
+        }
+        for (String[] g : new String[][] {{"Identities", SiteIndex.IDENTITIES_PAGE}, {"Examples", SiteIndex.EXAMPLES_PAGE}}) {
+            nav.add(map("title", g[0], "url", g[1], "current", g[1].equals(current)));
+        }
+        return map("site", map("title", config.title(), "baseUrl", config.baseUrl(), "repoUrl", config.repoUrl()),
+                "root", root, "nav", nav, "styles", assets.styles(), "scripts", assets.scripts(),
+                "searchIndex", "search-index.json");
+    }
+}

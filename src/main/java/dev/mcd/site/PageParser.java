@@ -1,0 +1,94 @@
+package dev.mcd.site;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stage "parse": a content file in, a {@link ParsedPage} out (or problems). Parses twice: once to
+ * learn where code is, so that {@code $} in code stays literal, then the math-masked text.
+ */
+public final class PageParser {
+    private PageParser() {}
+
+    public static Optional<ParsedPage> parse(SourceFile file, Problems problems) {
+        var split = FrontMatter.split(file, problems);
+        if (split.isEmpty()) {
+            return Optional.empty();
+        }
+        String body = split.get().body();
+        var code = new ArrayList<MathSpans.Range>();
+        for (Node n : Markdown.PARSER.parse(body).getDescendants()) {
+            if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof Code
+                    || n instanceof HtmlBlock || n instanceof HtmlCommentBlock || n instanceof HtmlInline) {
+                code.add(new MathSpans.Range(n.getStartOffset(), n.getEndOffset()));
+            }
+        }
+        var math = MathSpans.find(file, body, code, problems);
+        var doc = Markdown.PARSER.parse(math.masked());
+        var directives = new LinkedHashMap<Node, Directive>();
+        var headingIds = new IdentityHashMap<Heading, String>();
+        var parser = new DirectiveParser(file, problems);
+        var slugs = new Slugs(Set.of());
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof FencedCodeBlock f && DirectiveParser.looksLikeDirective(f.getInfo().toString())) {
+                var lines = new ArrayList<DirectiveParser.Line>();
+                for (BasedSequence line : f.getContentLines()) {
+                    String t = line.toString();
+                    t = t.endsWith("\n") ? t.substring(0, t.length() - 1) : t;
+                    t = t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+                    lines.add(new DirectiveParser.Line(t, math.original(line.getStartOffset())));
+                }
+                int infoAt = math.original(f.getInfo().getStartOffset());
+                parser.parse(f.getInfo().toString(), infoAt, lines).ifPresent(d -> directives.put(f, d));
+            } else if (n instanceof Heading h) {
+                headingIds.put(h, slugs.next(headingText(h, math, true)));
+            }
+        }
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        String out = name.substring(0, name.length() - ".md".length()) + ".html";
+        return Optional.of(new ParsedPage(file, split.get().frontMatter(), out, math, doc,
+                directives, headingIds));
+    }
+
+    /** A heading's plain text; math shown as its TeX ({@code withTex}) or left out. */
+    static String headingText(Node heading, MathSpans math, boolean withTex) {
+        var sb = new StringBuilder();
+        for (Node n : heading.getDescendants()) {
+            if (n instanceof Text || n instanceof Code) {
+                sb.append(n instanceof Code c ? c.getText() : n.getChars());
+            }
+        }
+        var m = MathSpans.TOKEN.matcher(sb);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String tex = withTex ? math.spans().get(Integer.parseInt(m.group(1))).tex() : "";
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(tex));
+        }
+        m.appendTail(out);
+        return out.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    /** A heading's text with math still as tokens, for the table of contents. */
+    static String headingTextWithTokens(Node heading) {
+        var sb = new StringBuilder();
+        for (Node n : heading.getDescendants()) {
+            if (n instanceof Text || n instanceof Code) {
+                sb.append(n instanceof Code c ? c.getText() : n.getChars());
+            }
+        }
+        return sb.toString().strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.mcd.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The build as a chain of value-in/value-out stages: load → parse → index → render (2 threads)
+ * → layout → {@link SiteOutput}. All problems of all stages are collected; the build fails with
+ * every one of them, sorted, and nothing is written.
+ */
+public final class SiteBuilder {
+    public static final int THREADS = 2;
+
+    private final Path root;
+    private final DerivationService engine;
+    private final MathRenderer math;
+
+    public SiteBuilder(Path root, DerivationService engine, MathRenderer math) {
+        this.root = root;
+        this.engine = engine;
+        this.math = math;
+    }
+
+    public SiteOutput build() throws BuildFailure {
+        var problems = new Problems();
+        var config = SiteConfig.load(root, problems);
+        var parsed = ContentLoader.load(root, config, problems).stream()
+                .map(f -> PageParser.parse(f, problems)).flatMap(Optional::stream).toList();
+        if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))) {
+            problems.add(Problem.ofFile(ContentLoader.CONTENT + "/index.md", "the home page is missing"));
+        }
+        var index = SiteIndex.of(parsed, engine.identities(), problems);
+        var rendered = renderAll(index, problems);
+        Templates templates;
+        try {
+            templates = new Templates(root);
+        } catch (IOException e) {
+            problems.add(Problem.ofFile(Templates.DIR + "/", "cannot read templates: " + e.getMessage()));
+            throw new BuildFailure(problems.sorted());
+        }
+        var files = new TreeMap<String, byte[]>();
+        var layout = new Layout(config, index, assets(files, problems));
+        for (int i = 0; i < rendered.size(); i++) {
+            var r = rendered.get(i);
+            var prev = i > 0 ? rendered.get(i - 1).page() : null;
+            var next = i + 1 < rendered.size() ? rendered.get(i + 1).page() : null;
+            put(files, r.page().outName(), templates.render("page.ftlh", layout.content(r, prev, next), problems));
+        }
+        var special = new SpecialPages(index, rendered, math, problems);
+        put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
+                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, special.identities(), special.identitiesToc()), problems));
+        put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
+                layout.generated("Examples", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+        put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
+        var entries = new ArrayList<SiteMaps.Entry>();
+        for (var r : rendered) {
+            entries.add(new SiteMaps.Entry(r.page().frontMatter().title(), r.page().outName(), r.headings(), r.plainText()));
+        }
+        entries.add(special.identitiesEntry());
+        files.put("search-index.json", SiteMaps.searchIndex(entries));
+        var urls = new ArrayList<>(rendered.stream().map(r -> r.page().outName()).toList());
+        urls.add(SiteIndex.IDENTITIES_PAGE);
+        urls.add(SiteIndex.EXAMPLES_PAGE);
+        files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        if (!problems.isEmpty()) {
+            throw new BuildFailure(problems.sorted());
+        }
+        return new SiteOutput(files);
+    }
+
+    /** Renders the pages two at a time; results stay in reading order whatever finishes first. */
+    private List<RenderedPage> renderAll(SiteIndex index, Problems problems) {
+        try (var pool = Executors.newFixedThreadPool(THREADS)) {
+            var futures = new ArrayList<Future<RenderedPage>>();
+            for (ParsedPage p : index.pages()) {
+                futures.add(pool.submit(() -> PageRenderer.render(p, index, engine, math, problems)));
+            }
+            var out = new ArrayList<RenderedPage>();
+            for (var f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rendering failed", e.getCause());
+        }
+    }
+
+    /** KaTeX's CSS and fonts and {@code templates/assets/**}; returns the stylesheets and scripts to link. */
+    private Layout.Assets assets(Map<String, byte[]> files, Problems problems) {
+        var styles = new ArrayList<String>();
+        var scripts = new ArrayList<String>();
+        try {
+            files.putAll(KatexAssets.load());
+            styles.add("katex/katex.min.css");
+        } catch (IOException e) {
+            problems.add(Problem.ofFile(Templates.DIR + "/", "cannot copy KaTeX assets: " + e.getMessage()));
+        }
+        Path dir = root.resolve(Templates.DIR).resolve("assets");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = "assets/" + dir.relativize(p).toString().replace('\\', '/');
+                    files.put(rel, Files.readAllBytes(p));
+                    if (rel.endsWith(".css")) {
+                        styles.add(rel);
+                    } else if (rel.endsWith(".js")) {
+                        scripts.add(rel);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(Problem.ofFile(Templates.DIR + "/assets/", "cannot copy: " + e.getMessage()));
+            }
+        }
+        return new Layout.Assets(styles, scripts);
+    }
+
+    private static void put(Map<String, byte[]> files, String name, Optional<String> html) {
+        html.ifPresent(h -> files.put(name, h.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        var m = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mcd.site;
+
+import dev.mcd.site.DerivationService.IdentityView;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a page may refer to, known before any page is rendered: the pages in reading order
+ * ({@code order}, then file name; the home page first), the numbered examples ({@code ex:id}) and
+ * the identity catalogue ({@code eq:id}, {@code fact:id}).
+ */
+public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, Map<String, IdentityView> identities,
+                        Map<String, Set<String>> anchors) {
+    public static final String IDENTITIES_PAGE = "identities.html";
+    public static final String EXAMPLES_PAGE = "examples.html";
+
+    /** A derive or steps block with an id: its number in reading order and where it is. */
+    public record Example(String id, int number, ParsedPage page) {
+        public String href() {
+            return page.outName() + "#ex:" + id;
+        }
+    }
+
+    public static SiteIndex of(List<ParsedPage> parsed, List<IdentityView> catalogue, Problems problems) {
+        var pages = parsed.stream().sorted(Comparator.comparing((ParsedPage p) -> !p.isHome())
+                .thenComparingInt(p -> p.frontMatter().order()).thenComparing(ParsedPage::name)).toList();
+        var examples = new LinkedHashMap<String, Example>();
+        var anchors = new LinkedHashMap<String, Set<String>>();
+        for (ParsedPage p : pages) {
+            var set = new TreeSet<>(p.headingIds().values());
+            for (Directive d : p.directiveList()) {
+                Optional<Directive.Value> id = switch (d) {
+                    case Directive.Derive x -> x.id();
+                    case Directive.Steps x -> x.id();
+                    case Directive.IdentityRef x -> Optional.empty();
+                    case Directive.IdentityGroup x -> Optional.empty();
+                };
+                if (id.isEmpty()) {
+                    continue;
+                }
+                String key = id.get().text();
+                if (!key.matches("[a-z0-9][a-z0-9-]*")) {
+                    problems.add(p.file().problemAt(id.get().offset(), "an id is lower-case letters, digits and '-': " + key));
+                } else if (examples.containsKey(key)) {
+                    var first = examples.get(key).page().file();
+                    problems.add(p.file().problemAt(id.get().offset(), "id '" + key + "' is already used in " + first.path()));
+                } else {
+                    examples.put(key, new Example(key, examples.size() + 1, p));
+                    set.add("ex:" + key);
+                }
+            }
+            anchors.put(p.outName(), set);
+        }
+        var ids = new LinkedHashMap<String, IdentityView>();
+        for (IdentityView v : catalogue) {
+            ids.put(v.anchor(), v);
+        }
+        anchors.put(IDENTITIES_PAGE, new TreeSet<>(ids.keySet()));
+        return new SiteIndex(pages, examples, ids, anchors);
+    }
+
+    public Optional<IdentityView> equation(int number) {
+        return identities.values().stream().filter(v -> v.number() == number).findFirst();
+    }
+
+    public Optional<ParsedPage> page(String outName) {
+        return pages.stream().filter(p -> p.outName().equals(outName)).findFirst();
+    }
+
+    /** The catalogue groups in catalogue order, e.g. read-off, rules, chain, total, facts. */
+    public List<String> groups() {
+        return identities.values().stream().map(IdentityView::group).distinct().toList();
+    }
+}

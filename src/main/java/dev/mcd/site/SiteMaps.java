@@ -1,0 +1,38 @@
+package dev.mcd.site;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-read files: {@code search-index.json} (title, url, headings and plain text of each
+ * page, math left out) and {@code sitemap.xml} (absolute URLs from {@code baseUrl}, sorted).
+ */
+final class SiteMaps {
+    private SiteMaps() {}
+
+    record Entry(String title, String url, List<String> headings, String text) {}
+
+    static byte[] searchIndex(List<Entry> entries) {
+        var list = new ArrayList<Map<String, Object>>();
+        for (Entry e : entries) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("title", e.title());
+            m.put("url", e.url());
+            m.put("headings", e.headings());
+            m.put("text", e.text());
+            list.add(m);
+        }
+        return (Json.write(list) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] sitemap(String baseUrl, List<String> urls) {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        urls.stream().map(u -> u.equals("index.html") ? baseUrl : baseUrl + u).sorted()
+                .forEach(u -> sb.append("  <url><loc>").append(Html.escape(u)).append("</loc></url>\n"));
+        return sb.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

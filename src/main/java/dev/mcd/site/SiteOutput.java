@@ -1,0 +1,104 @@
+package dev.mcd.site;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The whole site as a value, file path (with '/') to bytes, sorted: {@code index.html},
+ * {@code katex/katex.min.css}, ... Written to a fresh folder and swapped in by rename, so a
+ * reader of {@code site-output/} sees the old site or the new one, never a half-written one.
+ */
+public record SiteOutput(SortedMap<String, byte[]> files) {
+    public static final String DIR = "site-output";
+
+    public SiteOutput {
+        files = new TreeMap<>(files);
+    }
+
+    /** Writes every file under {@code dir}, which must not exist yet. */
+    public void writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, e.getValue());
+        }
+    }
+
+    /** Replaces {@code root/site-output} by this site: write beside it, then swap by renaming. */
+    public void publish(Path root) throws IOException {
+        Path target = root.resolve(DIR);
+        Path fresh = Files.createTempDirectory(root, ".site-output.new-");
+        Files.delete(fresh);
+        Path old = root.resolve(fresh.getFileName().toString().replace(".new-", ".old-"));
+        try {
+            writeTo(fresh);
+            if (Files.exists(target)) {
+                move(target, old);
+            }
+            try {
+                move(fresh, target);
+            } catch (IOException e) {
+                if (Files.exists(old)) {
+                    move(old, target);
+                }
+                throw e;
+            }
+        } finally {
+            deleteTree(fresh);
+            deleteTree(old);
+        }
+    }
+
+    /** Paths that differ between this site and the folder, each as "changed: x", "missing: x" or "extra: x". */
+    public List<String> differences(Path dir) throws IOException {
+        var onDisk = new TreeMap<String, Path>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).forEach(p -> onDisk.put(dir.relativize(p).toString().replace('\\', '/'), p));
+            }
+        }
+        var out = new ArrayList<String>();
+        for (var e : files.entrySet()) {
+            Path p = onDisk.remove(e.getKey());
+            if (p == null) {
+                out.add("missing: " + DIR + "/" + e.getKey());
+            } else if (!Arrays.equals(Files.readAllBytes(p), e.getValue())) {
+                out.add("changed: " + DIR + "/" + e.getKey());
+            }
+        }
+        onDisk.keySet().forEach(k -> out.add("extra: " + DIR + "/" + k));
+        out.sort(Comparator.comparing((String s) -> s.substring(s.indexOf(' ') + 1)));
+        return out;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

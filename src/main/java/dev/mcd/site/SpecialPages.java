@@ -1,0 +1,64 @@
+package dev.mcd.site;
+
+import dev.mcd.site.DerivationService.IdentityView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The generated pages: the identity reference (every catalogue group as a numbered table, rows
+ * anchored {@code eq:<id>}/{@code fact:<id>}) and the examples index (every block with an id).
+ */
+final class SpecialPages {
+    private final SiteIndex index;
+    private final List<RenderedPage> pages;
+    private final Formulas formulas;
+
+    SpecialPages(SiteIndex index, List<RenderedPage> pages, MathRenderer math, Problems problems) {
+        this.index = index;
+        this.pages = pages;
+        this.formulas = new Formulas(math, SourceFile.of("(identity catalogue)", ""), problems);
+    }
+
+    String identities() {
+        var sb = new StringBuilder("<p>Every identity the derivations cite, numbered as in the text and checked "
+                + "numerically at build time.</p>\n");
+        for (String g : index.groups()) {
+            sb.append("<h2 id=\"group-").append(Html.escape(g)).append("\">").append(Html.escape(IdentityTable.title(g)))
+                    .append("<a class=\"heading-anchor\" href=\"#group-").append(Html.escape(g))
+                    .append("\" aria-label=\"Link to this section\">#</a></h2>\n");
+            sb.append(IdentityTable.table(index, g, true, (tex, display) -> formulas.generated(tex, display, 0)));
+        }
+        return sb.toString();
+    }
+
+    List<RenderedPage.TocEntry> identitiesToc() {
+        return index.groups().stream()
+                .map(g -> new RenderedPage.TocEntry(2, "group-" + g, Html.escape(IdentityTable.title(g)))).toList();
+    }
+
+    SiteMaps.Entry identitiesEntry() {
+        var names = new ArrayList<String>();
+        for (IdentityView v : index.identities().values()) {
+            names.add(v.name());
+        }
+        return new SiteMaps.Entry("Identities", SiteIndex.IDENTITIES_PAGE,
+                index.groups().stream().map(IdentityTable::title).toList(), String.join(". ", names));
+    }
+
+    String examples() {
+        var sb = new StringBuilder();
+        for (RenderedPage r : pages) {
+            if (r.examples().isEmpty()) {
+                continue;
+            }
+            sb.append("<h2><a href=\"").append(Html.escape(r.page().outName())).append("\">")
+                    .append(Html.escape(r.page().frontMatter().title())).append("</a></h2>\n<ul class=\"examples\">\n");
+            for (var e : r.examples()) {
+                sb.append("<li><a href=\"").append(Html.escape(e.href())).append("\">Example ").append(e.number())
+                        .append("</a>: ").append(e.summaryHtml()).append("</li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        return sb.isEmpty() ? "<p>No examples yet.</p>\n" : sb.toString();
+    }
+}

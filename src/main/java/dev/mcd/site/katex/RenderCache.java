@@ -1,0 +1,82 @@
+package dev.mcd.site.katex;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Content-addressed store of rendered formulas, one file per entry, e.g.
+ * {@code .mcd-cache/katex/3f…9a.html} holds the HTML for {@code ("x^2", inline)}; the key covers
+ * the KaTeX version and the options script, so upgrading either simply misses the old entries.
+ */
+final class RenderCache {
+    private final Path dir;
+
+    RenderCache(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** sha256 of version, options, display flag and TeX, each part length-prefixed so no two inputs collide by concatenation. */
+    static String key(String tex, boolean display) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {KatexScript.VERSION, KatexScript.RENDER_FACTORY, display ? "display" : "inline", tex}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    Path fileOf(String key) {
+        return dir.resolve(key + ".html");
+    }
+
+    Optional<String> read(String key) {
+        try {
+            return Optional.of(Files.readString(fileOf(key), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            // An unreadable entry is just a miss: the formula is rendered again and rewritten.
+            return Optional.empty();
+        }
+    }
+
+    /** Writes through a temporary file and a rename so a crashed build never leaves half an entry. */
+    void write(String key, String html) {
+        try {
+            Files.createDirectories(dir);
+            Path target = fileOf(key);
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            try {
+                Files.writeString(tmp, html, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write KaTeX cache entry in " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mcd.site.serve;
+
+import java.util.Locale;
+
+/**
+ * HTML the preview adds or makes up, e.g. {@code inject(page, 3)} puts a script before
+ * {@code </body>} that reloads the page when a build newer than 3 is announced on
+ * {@value #EVENTS_PATH}; {@code errorPage(message, 4)} shows a failed build's text.
+ */
+final class PreviewPages {
+    static final String EVENTS_PATH = "/__mcd/events";
+
+    private PreviewPages() {
+    }
+
+    static String reloadScript(long generation) {
+        return "<script>(function(){if(!window.EventSource)return;var g='" + generation + "';"
+                + "var s=new EventSource('" + EVENTS_PATH + "');"
+                + "s.addEventListener('build',function(e){if(e.data!==g){s.close();location.reload();}});})();</script>";
+    }
+
+    /** Before the last {@code </body>}, or at the end when the page has none. */
+    static String inject(String html, long generation) {
+        String script = reloadScript(generation);
+        int at = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        return at < 0 ? html + script : html.substring(0, at) + script + html.substring(at);
+    }
+
+    static String errorPage(String message, long generation) {
+        return page("Build failed", "<h1>Build failed</h1>\n<p>Fix the source and save: this page reloads by itself.</p>\n"
+                + "<pre class=\"build-error\">" + escape(message) + "</pre>", generation);
+    }
+
+    static String notFoundPage(String path, long generation) {
+        return page("Not found", "<h1>Not found</h1>\n<p><code>" + escape(path) + "</code> is not part of the built site.</p>"
+                + "\n<p><a href=\"/\">Home</a></p>", generation);
+    }
+
+    private static String page(String title, String body, long generation) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title) + " · mcd preview</title>\n"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+                + ".build-error{white-space:pre-wrap;background:#fff0f0;color:#8a1010;border:2px solid #d33;border-radius:.4rem;padding:1rem;"
+                + "font-family:ui-monospace,Menlo,Consolas,monospace}</style>\n</head>\n<body>\n"
+                + body + "\n" + reloadScript(generation) + "\n</body>\n</html>\n";
+    }
+
+    static String escape(String s) {
+        var sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mcd.verify;
+
+import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Form;
+import dev.mcd.calculus.Step;
+import dev.mcd.expr.Expr;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Checks a {@link Derivation} numerically as DESIGN.md's "What verified means" asks: at random
+ * points with a random direction dV, consecutive steps agree (1e-9), the result G in its read-off
+ * form (e.g. tr(G dX) for eq. 3) equals the last step (1e-9), and G's directional derivative
+ * agrees with central finite differences of the function (1e-6). Example: x'x by x, steps
+ * d(x')*x + x'*d(x) and 2*x'*d(x), result 2*x', passes; result x' fails naming the numbers.
+ */
+public final class DerivationCheck {
+    /** Steps and the read-off form are exact algebra, so only rounding separates them. */
+    public static final double STEP_TOLERANCE = 1e-9;
+    /** Central differences carry truncation and rounding error. */
+    public static final double FINITE_DIFFERENCE_TOLERANCE = 1e-6;
+    public static final int POINTS = 3;
+    /** Draws allowed per point before giving up on finding one where everything is defined. */
+    private static final int ATTEMPTS = 8;
+
+    private final Derivation d;
+    private final long seed;
+    private final List<Expr> roots;
+    private double stepError;
+    private double formError;
+    private double fdError;
+
+    private DerivationCheck(Derivation d) {
+        this.d = d;
+        // the points depend only on the problem, so re-running a build checks the same points
+        this.seed = RandomPoint.seedOf(d.function() + " by " + d.wrt());
+        List<Expr> all = new ArrayList<>(List.of(d.function(), d.wrt(), d.start()));
+        d.steps().forEach(s -> all.add(s.rhs()));
+        all.add(d.result());
+        this.roots = List.copyOf(all);
+    }
+
+    /** Runs every check at {@value #POINTS} random points; throws {@link VerificationException} on failure. */
+    public static VerifyReport check(Derivation d) {
+        return check(d, POINTS);
+    }
+
+    public static VerifyReport check(Derivation d, int points) {
+        DerivationCheck c = new DerivationCheck(d);
+        for (int i = 0; i < points; i++) {
+            c.checkPoint(i, points);
+        }
+        List<VerifyReport.Measure> m = new ArrayList<>();
+        if (!d.steps().isEmpty()) {
+            m.add(new VerifyReport.Measure(VerifyReport.Check.STEPS, "steps agree", c.stepError));
+        }
+        m.add(new VerifyReport.Measure(VerifyReport.Check.IDENTIFICATION, formLabel(d.form()) + " form", c.formError));
+        m.add(new VerifyReport.Measure(VerifyReport.Check.FINITE_DIFFERENCES, "finite differences", c.fdError));
+        return new VerifyReport(points, m);
+    }
+
+    /** The read-off identity as the summary names it. */
+    static String formLabel(Form f) {
+        return switch (f) {
+            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR -> "G dx";
+            case SCALAR_BY_MATRIX -> "tr(G dX)";
+            case MATRIX_BY_SCALAR -> "dY = G dx";
+        };
+    }
+
+    private void checkPoint(int index, int points) {
+        String where = "random point " + (index + 1) + " of " + points;
+        FiniteDifference.Result lastFd = null;
+        int fdRetries = 0;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Point p = RandomPoint.draw(roots, d.wrt().name()::equals, seed, index + points * attempt);
+            Evaluation chain = chain(p);
+            if (chain == null) {
+                continue; // outside some step's domain (a singular matrix, a log of a negative): redraw
+            }
+            List<DMatrixRMaj> values = chain.results().stream().map(Dual::value).toList();
+            double floor = 1e-4 * chain.magnitude(); // rounding in a link is relative to its largest term
+            for (int k = 1; k < values.size(); k++) {
+                Discrepancy dis = Discrepancy.between(values.get(k - 1), values.get(k), floor);
+                if (!dis.within(STEP_TOLERANCE)) {
+                    throw new VerificationException(stepName(k) + " disagrees with "
+                            + (k == 1 ? "the start " + "d(f)" : "step " + (k - 1)) + " at " + where + ": "
+                            + dis.describe());
+                }
+                stepError = Math.max(stepError, dis.relative());
+            }
+            DMatrixRMaj last = values.getLast();
+            DMatrixRMaj f = Evaluator.evaluate(d.function(), p).value();
+            DMatrixRMaj x = p.values().get(d.wrt().name());
+            DMatrixRMaj dx = p.directions().get(d.wrt().name());
+            int[] g = resultShape(f, x);
+            Evaluation result = Evaluator.evaluate(d.result(), p, g[0], g[1]);
+            DMatrixRMaj gv = result.results().getFirst().value();
+            if (!Mat.finite(gv)) {
+                continue;
+            }
+            DMatrixRMaj readOff = readOff(gv, dx);
+            Discrepancy form = Discrepancy.between(last, readOff, 1e-4 * Math.max(chain.magnitude(), result.magnitude()));
+            if (!form.within(STEP_TOLERANCE)) {
+                throw new VerificationException("the result does not satisfy eq. " + d.form().equation() + " ("
+                        + formLabel(d.form()) + " must equal " + (values.size() == 1 ? "d(f)" : "the last step, "
+                        + stepName(values.size() - 1)) + ") at " + where + ": " + form.describe());
+            }
+            formError = Math.max(formError, form.relative());
+            FiniteDifference.Result fd = FiniteDifference.along(d.function(), d.wrt().name(), p, readOff);
+            if (fd.discrepancy().within(FINITE_DIFFERENCE_TOLERANCE)) {
+                fdError = Math.max(fdError, fd.discrepancy().relative());
+                return;
+            }
+            lastFd = fd;
+            if (fdRetries++ >= 1) {
+                break; // failed at two points: not an unlucky, ill-conditioned point
+            }
+        }
+        if (lastFd != null) {
+            throw new VerificationException("the result disagrees with central finite differences of the function "
+                    + "along a random direction at " + where + " (and at a second point): "
+                    + lastFd.discrepancy().describe() + ", step h = " + VerifyReport.brief(lastFd.h()));
+        }
+        throw new VerificationException("found no point where the function and every step are defined (tried "
+                + ATTEMPTS + " random points)");
+    }
+
+    /** The start and every step evaluated together, or null if any value is not finite there. */
+    private Evaluation chain(Point p) {
+        List<Expr> links = new ArrayList<>();
+        links.add(d.start());
+        d.steps().forEach(s -> links.add(s.rhs()));
+        Evaluation e = Evaluator.evaluateAlike(links, p);
+        boolean finite = e.results().stream().allMatch(r -> Mat.finite(r.value()))
+                && Mat.finite(Evaluator.evaluate(d.function(), p).value());
+        return finite ? e : null;
+    }
+
+    private String stepName(int k) {
+        Step s = d.steps().get(k - 1);
+        String eqs = s.equations().isEmpty() ? "" : ", eq. " + String.join(", ", s.equations().stream().map(String::valueOf).toList());
+        String facts = s.facts().isEmpty() ? "" : ", " + String.join(", ", s.facts());
+        return "step " + k + " (rule " + s.rule() + eqs + facts + ")";
+    }
+
+    /** The shape of the derivative in numerator layout for the form (eqs. 1–6). */
+    private int[] resultShape(DMatrixRMaj f, DMatrixRMaj x) {
+        Form form = d.form();
+        boolean scalarF = Mat.isScalar(f);
+        boolean scalarX = Mat.isScalar(x);
+        boolean fits = switch (form) {
+            case SCALAR_BY_SCALAR -> scalarF && scalarX;
+            case SCALAR_BY_VECTOR -> scalarF && x.numCols == 1;
+            case SCALAR_BY_MATRIX -> scalarF;
+            case VECTOR_BY_SCALAR -> f.numCols == 1 && scalarX;
+            case VECTOR_BY_VECTOR -> f.numCols == 1 && x.numCols == 1;
+            case MATRIX_BY_SCALAR -> scalarX;
+        };
+        if (!fits) {
+            throw new VerificationException("eq. " + form.equation() + " cannot read off a derivative of a "
+                    + Mat.shape(f) + " function by a " + Mat.shape(x) + " variable");
+        }
+        return switch (form) {
+            case SCALAR_BY_SCALAR -> new int[] {1, 1};
+            case SCALAR_BY_VECTOR -> new int[] {1, x.numRows};
+            case SCALAR_BY_MATRIX -> new int[] {x.numCols, x.numRows};
+            case VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> new int[] {f.numRows, f.numCols};
+            case VECTOR_BY_VECTOR -> new int[] {f.numRows, x.numRows};
+        };
+    }
+
+    /** The differential that G stands for: tr(G dX) for eq. 3, G dx for the others. */
+    private DMatrixRMaj readOff(DMatrixRMaj g, DMatrixRMaj dx) {
+        return switch (d.form()) {
+            case SCALAR_BY_MATRIX -> Mat.scalar(Mat.trace(Mat.mul(g, dx)));
+            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> Mat.mul(g, dx);
+        };
+    }
+}

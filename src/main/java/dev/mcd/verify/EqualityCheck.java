@@ -1,0 +1,78 @@
+package dev.mcd.verify;
+
+import dev.mcd.expr.Expr;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Checks that two expressions are equal at random points with random directions, for the
+ * {@code identity} and {@code steps} directives, e.g. {@code d(inv(X)) = -inv(X)*d(X)*inv(X)}
+ * (eq. 16) or {@code tr(A*B) = tr(B*A)}. Differentials, abstract functions and their derivatives
+ * may appear on either side.
+ */
+public final class EqualityCheck {
+    private static final int ATTEMPTS = 8;
+    private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
+            "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau",
+            "upsilon", "phi", "chi", "psi", "omega");
+
+    private EqualityCheck() {}
+
+    /** Checks with the tutorial's convention for which names vary: see {@link #varies}. */
+    public static VerifyReport check(Expr lhs, Expr rhs) {
+        return check(lhs, rhs, EqualityCheck::varies);
+    }
+
+    /**
+     * Checks lhs = rhs at {@value DerivationCheck#POINTS} random points; throws
+     * {@link VerificationException} with both values when they differ.
+     *
+     * @param varies which variables get a direction; the others are constants, so d(A) = 0
+     */
+    public static VerifyReport check(Expr lhs, Expr rhs, Predicate<String> varies) {
+        int points = DerivationCheck.POINTS;
+        List<Expr> roots = List.of(lhs, rhs);
+        long seed = RandomPoint.seedOf(lhs + " = " + rhs);
+        double worst = 0;
+        for (int i = 0; i < points; i++) {
+            worst = Math.max(worst, checkPoint(roots, varies, seed, i, points));
+        }
+        return new VerifyReport(points, List.of(new VerifyReport.Measure(VerifyReport.Check.EQUALITY, "both sides agree", worst)));
+    }
+
+    private static double checkPoint(List<Expr> roots, Predicate<String> varies, long seed, int index, int points) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Point p = RandomPoint.draw(roots, varies, seed, index + points * attempt);
+            Evaluation e = Evaluator.evaluateAlike(roots, p);
+            DMatrixRMaj l = e.results().get(0).value();
+            DMatrixRMaj r = e.results().get(1).value();
+            if (!Mat.finite(l) || !Mat.finite(r)) {
+                continue; // outside a domain, e.g. a singular matrix: redraw
+            }
+            Discrepancy dis = Discrepancy.between(l, r, 1e-4 * e.magnitude());
+            if (!dis.within(DerivationCheck.STEP_TOLERANCE)) {
+                throw new VerificationException("the two sides differ at random point " + (index + 1) + " of " + points
+                        + ": left side " + Mat.show(l) + ", right side " + Mat.show(r) + "; " + dis.describe());
+            }
+            return dis.relative();
+        }
+        throw new VerificationException("found no point where both sides are defined (tried " + ATTEMPTS + " random points)");
+    }
+
+    /**
+     * The tutorial's convention (MATERIAL.md, notation): constants come from the first half of the
+     * alphabet (a, b, A, B, ...), variables from the second half (t, x, y, X, ...); Greek names
+     * (Sigma_1, Lambda) are constants. So eq. 12, d(A*X*B + C) = A*d(X)*B, holds as written.
+     */
+    public static boolean varies(String name) {
+        String base = name.split("[_0-9]", 2)[0].toLowerCase(Locale.ROOT);
+        if (base.isEmpty() || GREEK.contains(base)) {
+            return false;
+        }
+        char c = base.charAt(0);
+        return c >= 'n' && c <= 'z';
+    }
+}

@@ -1,0 +1,316 @@
+package dev.mcd.verify;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Small value-style helpers over EJML matrices (every call returns a new matrix, inputs are never
+ * mutated), e.g. {@code Mat.mul(Mat.t(x), x)} for x'x. Scalars are 1×1 matrices throughout.
+ */
+final class Mat {
+    private Mat() {}
+
+    static DMatrixRMaj zeros(int rows, int cols) {
+        return new DMatrixRMaj(rows, cols);
+    }
+
+    static DMatrixRMaj eye(int n) {
+        return CommonOps_DDRM.identity(n);
+    }
+
+    static DMatrixRMaj filled(int rows, int cols, double v) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        CommonOps_DDRM.fill(m, v);
+        return m;
+    }
+
+    static DMatrixRMaj scalar(double v) {
+        return filled(1, 1, v);
+    }
+
+    static DMatrixRMaj nan(int rows, int cols) {
+        return filled(rows, cols, Double.NaN);
+    }
+
+    static boolean isScalar(DMatrixRMaj m) {
+        return m.numRows == 1 && m.numCols == 1;
+    }
+
+    static boolean isSquare(DMatrixRMaj m) {
+        return m.numRows == m.numCols;
+    }
+
+    static double the(DMatrixRMaj m) {
+        if (!isScalar(m)) {
+            throw new VerificationException("expected a scalar but the value is " + shape(m));
+        }
+        return m.get(0, 0);
+    }
+
+    static String shape(DMatrixRMaj m) {
+        return m.numRows + "×" + m.numCols;
+    }
+
+    static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
+        return a.numRows == b.numRows && a.numCols == b.numCols;
+    }
+
+    static void requireSameShape(String what, DMatrixRMaj a, DMatrixRMaj b) {
+        if (!sameShape(a, b)) {
+            throw new VerificationException(what + " needs equal shapes, got " + shape(a) + " and " + shape(b));
+        }
+    }
+
+    static DMatrixRMaj add(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("a sum", a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.add(a, b, c);
+        return c;
+    }
+
+    static DMatrixRMaj sub(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("a difference", a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.subtract(a, b, c);
+        return c;
+    }
+
+    static DMatrixRMaj scale(double s, DMatrixRMaj a) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.scale(s, a, c);
+        return c;
+    }
+
+    static DMatrixRMaj neg(DMatrixRMaj a) {
+        return scale(-1, a);
+    }
+
+    /** The matrix product, or scaling when either side is 1×1 (the language's n-ary product rule). */
+    static DMatrixRMaj mul(DMatrixRMaj a, DMatrixRMaj b) {
+        if (isScalar(a)) {
+            return scale(a.get(0, 0), b);
+        }
+        if (isScalar(b)) {
+            return scale(b.get(0, 0), a);
+        }
+        if (a.numCols != b.numRows) {
+            throw new VerificationException("cannot multiply " + shape(a) + " by " + shape(b));
+        }
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+        CommonOps_DDRM.mult(a, b, c);
+        return c;
+    }
+
+    static DMatrixRMaj t(DMatrixRMaj a) {
+        return CommonOps_DDRM.transpose(a, null);
+    }
+
+    static DMatrixRMaj kron(DMatrixRMaj a, DMatrixRMaj b) {
+        return CommonOps_DDRM.kron(a, b, null);
+    }
+
+    static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        for (int i = 0; i < a.getNumElements(); i++) {
+            c.data[i] = f.applyAsDouble(a.data[i]);
+        }
+        return c;
+    }
+
+    /** Entry by entry; a 1×1 side is broadcast, as in {@code X .^ 2}. */
+    static DMatrixRMaj zip(DMatrixRMaj a, DMatrixRMaj b, DoubleBinaryOperator f) {
+        if (isScalar(b) && !isScalar(a)) {
+            double s = b.get(0, 0);
+            return map(a, v -> f.applyAsDouble(v, s));
+        }
+        if (isScalar(a) && !isScalar(b)) {
+            double s = a.get(0, 0);
+            return map(b, v -> f.applyAsDouble(s, v));
+        }
+        requireSameShape("an element-wise operation", a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        for (int i = 0; i < a.getNumElements(); i++) {
+            c.data[i] = f.applyAsDouble(a.data[i], b.data[i]);
+        }
+        return c;
+    }
+
+    static DMatrixRMaj hadamard(DMatrixRMaj a, DMatrixRMaj b) {
+        return zip(a, b, (x, y) -> x * y);
+    }
+
+    static double trace(DMatrixRMaj a) {
+        requireSquare("tr", a);
+        return CommonOps_DDRM.trace(a);
+    }
+
+    static double sum(DMatrixRMaj a) {
+        return CommonOps_DDRM.elementSum(a);
+    }
+
+    /** Sum of entry-wise products, i.e. tr(A'B); the pairing of a gradient with a direction. */
+    static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("a pairing", a, b);
+        double s = 0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            s += a.data[i] * b.data[i];
+        }
+        return s;
+    }
+
+    static double maxAbs(DMatrixRMaj a) {
+        double m = 0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            double v = Math.abs(a.data[i]);
+            if (!(v <= m)) {
+                m = v; // NaN wins, so a NaN anywhere is never hidden by a max
+            }
+        }
+        return m;
+    }
+
+    static boolean finite(DMatrixRMaj a) {
+        for (int i = 0; i < a.getNumElements(); i++) {
+            if (!Double.isFinite(a.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void requireSquare(String what, DMatrixRMaj a) {
+        if (!isSquare(a)) {
+            throw new VerificationException(what + " needs a square matrix, got " + shape(a));
+        }
+    }
+
+    static DMatrixRMaj inv(DMatrixRMaj a) {
+        requireSquare("inv", a);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
+        if (!CommonOps_DDRM.invert(a, c)) {
+            return nan(a.numRows, a.numCols); // singular: outside the domain, the caller redraws
+        }
+        return c;
+    }
+
+    static double det(DMatrixRMaj a) {
+        requireSquare("det", a);
+        return CommonOps_DDRM.det(a);
+    }
+
+    /** The matrix with row i and column j removed. */
+    static DMatrixRMaj minor(DMatrixRMaj a, int i, int j) {
+        int n = a.numRows;
+        DMatrixRMaj m = new DMatrixRMaj(n - 1, n - 1);
+        for (int r = 0, mr = 0; r < n; r++) {
+            if (r == i) {
+                continue;
+            }
+            for (int c = 0, mc = 0; c < n; c++) {
+                if (c != j) {
+                    m.set(mr, mc++, a.get(r, c));
+                }
+            }
+            mr++;
+        }
+        return m;
+    }
+
+    /** The adjugate from cofactors, so it is exact for singular matrices too (adj X = |X| X^-1 otherwise). */
+    static DMatrixRMaj adj(DMatrixRMaj a) {
+        requireSquare("adj", a);
+        int n = a.numRows;
+        if (n == 1) {
+            return scalar(1);
+        }
+        DMatrixRMaj c = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sign = ((i + j) % 2 == 0) ? 1 : -1;
+                c.set(j, i, sign * det(minor(a, i, j)));
+            }
+        }
+        return c;
+    }
+
+    /** The tangent of adj(X) along dX: each cofactor is a determinant, differentiated by eq. 18. */
+    static DMatrixRMaj adjTangent(DMatrixRMaj a, DMatrixRMaj da) {
+        int n = a.numRows;
+        DMatrixRMaj c = new DMatrixRMaj(n, n);
+        if (n == 1) {
+            return c;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sign = ((i + j) % 2 == 0) ? 1 : -1;
+                DMatrixRMaj m = minor(a, i, j);
+                c.set(j, i, sign * dot(t(adj(m)), minor(da, i, j)));
+            }
+        }
+        return c;
+    }
+
+    /** Columns stacked into one column (column-major), the vec of the Kronecker identities. */
+    static DMatrixRMaj vec(DMatrixRMaj a) {
+        DMatrixRMaj c = new DMatrixRMaj(a.getNumElements(), 1);
+        int k = 0;
+        for (int j = 0; j < a.numCols; j++) {
+            for (int i = 0; i < a.numRows; i++) {
+                c.data[k++] = a.get(i, j);
+            }
+        }
+        return c;
+    }
+
+    /** The inverse of {@link #vec}: fills a rows×cols matrix column by column. */
+    static DMatrixRMaj unvec(DMatrixRMaj v, int rows, int cols) {
+        DMatrixRMaj c = new DMatrixRMaj(rows, cols);
+        int k = 0;
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                c.set(i, j, v.data[k++]);
+            }
+        }
+        return c;
+    }
+
+    /** diag of a vector is the diagonal matrix; diag of a square matrix is its diagonal as a column. */
+    static DMatrixRMaj diag(DMatrixRMaj a) {
+        if (a.numCols == 1) {
+            int n = a.numRows;
+            DMatrixRMaj c = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                c.set(i, i, a.get(i, 0));
+            }
+            return c;
+        }
+        requireSquare("diag", a);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, 1);
+        for (int i = 0; i < a.numRows; i++) {
+            c.set(i, 0, a.get(i, i));
+        }
+        return c;
+    }
+
+    /** The value of every entry, for messages: {@code [[1, 2], [3, 4]]} or a bare number for 1×1. */
+    static String show(DMatrixRMaj a) {
+        if (isScalar(a)) {
+            return num(a.get(0, 0));
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.numRows; i++) {
+            sb.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < a.numCols; j++) {
+                sb.append(j == 0 ? "" : ", ").append(num(a.get(i, j)));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    static String num(double v) {
+        return String.format(java.util.Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mcd.verify;
+
+import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Deriver;
+import dev.mcd.expr.Decls;
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.ExprException;
+import dev.mcd.expr.Parser;
+import dev.mcd.expr.Pos;
+import dev.mcd.expr.ShapeChecker;
+import dev.mcd.expr.Shapes;
+
+/**
+ * The whole engine pipeline for one request, shared by {@code mcd derive} and the site's
+ * {@code derive} blocks: parse, check shapes, derive, verify. Example:
+ * {@code run("x'*x", "x", "")} gives 2x' with its steps and a report of what was checked.
+ * Errors name the part of the request they are in ({@link Part}) and a position within it.
+ */
+public final class VerifiedDerive {
+    private VerifiedDerive() {}
+
+    /** Which field of the request an error points into. */
+    public enum Part { EXPR, WRT, WHERE, EXPECT }
+
+    /** An error with the field it belongs to; the position is within that field's text. */
+    public static final class RequestException extends RuntimeException {
+        private final Part part;
+        private final ExprException cause;
+
+        RequestException(Part part, ExprException cause) {
+            super(cause.getMessage(), cause);
+            this.part = part;
+            this.cause = cause;
+        }
+
+        public Part part() {
+            return part;
+        }
+
+        public ExprException error() {
+            return cause;
+        }
+    }
+
+    public record Result(Derivation derivation, VerifyReport report, Shapes shapes, Decls decls) {}
+
+    /** Derives and verifies; {@code expect} ("" for none) must equal the result numerically. */
+    public static Result run(String expr, String wrt, String where, String expect) {
+        Decls decls = within(Part.WHERE, () -> Decls.parse(where));
+        Parser.Parsed parsed = within(Part.EXPR, () -> Parser.parse(expr, decls));
+        Shapes shapes = within(Part.EXPR, () -> ShapeChecker.check(parsed.expr(), parsed.positions()));
+        String name = wrt.strip();
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new RequestException(Part.WRT, new ExprException("expected the name of one variable", new Pos(1, 1), wrt));
+        }
+        Expr.Var v = new Expr.Var(name, decls.kindOf(name));
+        if (!Deriver.dependsOn(parsed.expr(), v)) {
+            throw new RequestException(Part.WRT, new ExprException(
+                    "'" + name + "' does not occur in the expression", new Pos(1, 1), wrt));
+        }
+        Derivation d = within(Part.EXPR, () -> Deriver.derive(parsed.expr(), v));
+        VerifyReport report;
+        try {
+            report = DerivationCheck.check(d);
+        } catch (VerificationException e) {
+            throw new RequestException(Part.EXPR, new ExprException("verification failed: " + e.getMessage(), new Pos(1, 1), expr));
+        }
+        if (!expect.isBlank()) {
+            Parser.Parsed claimed = within(Part.EXPECT, () -> Parser.parse(expect, decls));
+            try {
+                EqualityCheck.check(d.result(), claimed.expr(), n -> true);
+            } catch (VerificationException | ExprException e) {
+                throw new RequestException(Part.EXPECT, new ExprException(
+                        "expect does not match the derived result: " + e.getMessage(), new Pos(1, 1), expect));
+            }
+        }
+        return new Result(d, report, shapes, decls);
+    }
+
+    private static <T> T within(Part part, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ExprException e) {
+            throw new RequestException(part, e);
+        }
+    }
+}

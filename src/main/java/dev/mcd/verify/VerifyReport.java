@@ -1,0 +1,73 @@
+package dev.mcd.verify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a numeric check measured, for the site's tooltip: e.g. "checked at 3 random points: steps
+ * agree to 2e-15, tr(G dX) form to 1e-15, finite differences to 3e-9". Errors are relative, the
+ * largest over all points.
+ *
+ * @param points   how many random points every check ran at
+ * @param measures one per check that ran, in the order they ran
+ */
+public record VerifyReport(int points, List<Measure> measures) {
+    public VerifyReport {
+        measures = List.copyOf(measures);
+    }
+
+    /** The kinds of check of DESIGN.md's "What verified means". */
+    public enum Check { STEPS, IDENTIFICATION, FINITE_DIFFERENCES, EQUALITY }
+
+    /**
+     * One check's largest relative error.
+     *
+     * @param label how the summary names it, e.g. "tr(G dX) form"
+     */
+    public record Measure(Check check, String label, double maxError) {}
+
+    public List<Check> checks() {
+        return measures.stream().map(Measure::check).toList();
+    }
+
+    public boolean ran(Check check) {
+        return checks().contains(check);
+    }
+
+    /** The largest relative error of a check, NaN if it did not run. */
+    public double maxError(Check check) {
+        return measures.stream().filter(m -> m.check() == check).mapToDouble(Measure::maxError).findFirst().orElse(Double.NaN);
+    }
+
+    public double maxStepError() {
+        return maxError(Check.STEPS);
+    }
+
+    public double maxIdentificationError() {
+        return maxError(Check.IDENTIFICATION);
+    }
+
+    public double maxFiniteDifferenceError() {
+        return maxError(Check.FINITE_DIFFERENCES);
+    }
+
+    public double maxEqualityError() {
+        return maxError(Check.EQUALITY);
+    }
+
+    /** One line: "checked at 3 random points: steps agree to 2e-15, finite differences to 3e-9". */
+    public String summary() {
+        return "checked at " + points + " random point" + (points == 1 ? "" : "s") + ": "
+                + measures.stream().map(m -> m.label() + " to " + brief(m.maxError())).collect(Collectors.joining(", "));
+    }
+
+    /** One significant digit, e.g. 2e-15; exact agreement is shown as 0. */
+    static String brief(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        String s = String.format(Locale.ROOT, "%.0e", v); // "2e-15", "3e-09", "1e+00"
+        return s.replaceFirst("e([+-])0*(\\d)", "e$1$2").replace("e+", "e").replaceFirst("e0$", "");
+    }
+}

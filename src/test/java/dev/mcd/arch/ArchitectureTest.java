@@ -1,0 +1,140 @@
+package dev.mcd.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps the package table of DESIGN.md true of the compiled code, e.g. {@code expr} imports the
+ * JDK only and {@code print} never imports {@code verify} (DESIGN.md, "The pipeline").
+ */
+class ArchitectureTest {
+
+    private static final String BASE = "dev.mcd";
+
+    /** The JDK, which every package may use. */
+    private static final List<String> JDK = List.of("java..", "javax..");
+
+    /** All top-level packages, loosest dependencies last (expr ← calculus ← print/verify ← site ← cli). */
+    private static final List<String> PACKAGES = table().map(Row::pkg).toList();
+
+    /**
+     * One row of DESIGN.md's table: the project packages it may import, and the third-party
+     * packages it may use, where {@code anyLibrary} lifts that limit (site and cli glue libraries).
+     */
+    record Row(String pkg, List<String> mayImport, List<String> libraries, boolean anyLibrary) {
+        @Override
+        public String toString() {
+            return pkg;
+        }
+    }
+
+    static Stream<Row> table() {
+        return Stream.of(
+                new Row("expr", List.of(), List.of(), false),
+                new Row("calculus", List.of("expr"), List.of(), false),
+                new Row("print", List.of("expr", "calculus"), List.of(), false),
+                new Row("verify", List.of("expr", "calculus"), List.of("org.ejml.."), false),
+                new Row("site", List.of("expr", "calculus", "print", "verify"), List.of(), true),
+                new Row("cli", List.of("expr", "calculus", "print", "verify", "site"), List.of(), true));
+    }
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
+    }
+
+    @Test
+    void importsTheMainCode() {
+        // Guards every rule below against passing on an empty import (wrong path or package).
+        assertTrue(main.contain(BASE + ".expr.Expr"), "dev.mcd.expr.Expr was not imported");
+        assertTrue(main.contain(BASE + ".cli.Main"), "dev.mcd.cli.Main was not imported");
+    }
+
+    @Test
+    void everyTopLevelPackageHasARowInTheTable() {
+        // A new package (or a class straight in dev.mcd) must be placed in DESIGN.md's table first.
+        List<String> unplaced = main.stream()
+                .map(JavaClass::getPackageName)
+                .map(p -> p.equals(BASE) ? "" : p.substring(BASE.length() + 1).split("\\.")[0])
+                .filter(top -> !PACKAGES.contains(top))
+                .distinct()
+                .sorted()
+                .toList();
+        assertTrue(unplaced.isEmpty(), "packages missing from the table: " + unplaced);
+    }
+
+    @ParameterizedTest(name = "{0} imports only the packages before it")
+    @MethodSource("table")
+    void importsOnlyTheProjectPackagesItMay(Row row) {
+        List<String> forbidden = PACKAGES.stream()
+                .filter(p -> !p.equals(row.pkg()) && !row.mayImport().contains(p))
+                .map(p -> BASE + "." + p + "..")
+                .toList();
+        noClasses().that().resideInAPackage(BASE + "." + row.pkg() + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because("DESIGN.md lets " + row.pkg() + " import only " + row.mayImport())
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @ParameterizedTest(name = "{0} uses only the JDK and its listed libraries")
+    @MethodSource("table")
+    void usesOnlyItsLibraries(Row row) {
+        if (row.anyLibrary()) {
+            return;
+        }
+        List<String> allowed = new ArrayList<>(JDK);
+        allowed.add(BASE + "." + row.pkg() + "..");
+        row.mayImport().forEach(p -> allowed.add(BASE + "." + p + ".."));
+        allowed.addAll(row.libraries());
+        classes().that().resideInAPackage(BASE + "." + row.pkg() + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+                .because("DESIGN.md lets " + row.pkg() + " use the JDK" + (row.libraries().isEmpty()
+                        ? " only" : " and " + row.libraries()))
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void printAndVerifyDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage(BASE + ".print..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".verify..")
+                .allowEmptyShould(true)
+                .check(main);
+        noClasses().that().resideInAPackage(BASE + ".verify..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".print..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void nothingDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".cli..")
+                .check(main);
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        // "(*).." puts dev.mcd.site.render and dev.mcd.site into the one slice "site".
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(main);
+    }
+}
