@@ -186,9 +186,9 @@ public final class NumpyPrinter {
                     yield Py.atom(identifier(v.name()));
                 }
                 case Num n -> number(n.value());
-                case Identity i -> sized(e, "1", s -> "np.eye(" + dim(s.rows(), e) + ")");
-                case Zero z -> sized(e, "0", s -> "np.zeros((" + dim(s.rows(), e) + ", " + dim(s.cols(), e) + "))");
-                case Ones o -> sized(e, "1", s -> "np.ones((" + dim(s.rows(), e) + ", " + dim(s.cols(), e) + "))");
+                case Identity i -> sized(e, "1", s -> "np.eye(" + dim(s.rows(), "I") + ")");
+                case Zero z -> sized(e, "0", s -> "np.zeros((" + dim(s.rows(), "0") + ", " + dim(s.cols(), "0") + "))");
+                case Ones o -> sized(e, "1", s -> "np.ones((" + dim(s.rows(), "ones") + ", " + dim(s.cols(), "ones") + "))");
                 case Add a -> sum(a.terms());
                 case Mul m -> product(m);
                 case Neg n -> new Py("-" + py(n.arg()).at(Py.POWER), Py.UNARY);
@@ -220,24 +220,44 @@ public final class NumpyPrinter {
             return Py.atom(s.isScalar() ? asScalar : array.apply(s));
         }
 
-        /** A literal size, or the size of the first variable (by name) that has this symbolic size. */
-        private String dim(Dim d, Expr node) {
+        /**
+         * A literal size, or the size of the first variable (by name) that has this symbolic size;
+         * a product such as {@code m_A·m_B} (of a Kronecker product) multiplies its factors' sizes.
+         */
+        private String dim(Dim d, String what) {
             return switch (d) {
                 case Dim.Fixed f -> Integer.toString(f.size());
                 case Dim.Sym sym -> {
-                    for (var entry : variables.entrySet()) {
-                        Shape s = entry.getValue();
-                        String given = "np.shape(v[" + pythonString(entry.getKey()) + "])";
-                        if (s.rows().equals(sym)) {
-                            yield given + "[0]";
-                        }
-                        if (s.cols().equals(sym)) {
-                            yield given + "[1]";
-                        }
+                    String whole = variableSize(sym.name());
+                    if (whole != null) {
+                        yield whole;
                     }
-                    throw new IllegalArgumentException("size " + sym + " of " + node + " is not the size of any variable");
+                    List<String> factors = new ArrayList<>();
+                    for (String factor : sym.name().split("·")) {
+                        String size = factor.chars().allMatch(Character::isDigit) ? factor : variableSize(factor);
+                        if (size == null || !sym.name().contains("·")) {
+                            throw new IllegalArgumentException("size " + sym + " of " + what + " is not the size of any variable");
+                        }
+                        factors.add(size);
+                    }
+                    yield String.join(" * ", factors);
                 }
             };
+        }
+
+        private String variableSize(String symbol) {
+            Dim.Sym sym = new Dim.Sym(symbol);
+            for (var entry : variables.entrySet()) {
+                Shape s = entry.getValue();
+                String given = "np.shape(v[" + pythonString(entry.getKey()) + "])";
+                if (s.rows().equals(sym)) {
+                    return given + "[0]";
+                }
+                if (s.cols().equals(sym)) {
+                    return given + "[1]";
+                }
+            }
+            return null;
         }
 
         private Py sum(List<Expr> terms) {

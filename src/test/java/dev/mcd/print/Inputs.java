@@ -1,7 +1,13 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Decls;
 import dev.mcd.expr.Dim;
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Kind;
+import dev.mcd.expr.Parser;
 import dev.mcd.expr.Shape;
+import dev.mcd.expr.ShapeChecker;
+import dev.mcd.expr.Shapes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +50,33 @@ final class Inputs {
         return new Dim.Sym(s);
     }
 
+    /** An expression parsed with these variables' kinds and checked with their shapes. */
+    record Checked(Expr expr, Shapes shapes) {}
+
+    Checked check(String source) {
+        Map<String, Kind> kinds = new TreeMap<>();
+        shapes.forEach((name, s) -> kinds.put(name, s.isScalar() ? Kind.SCALAR
+                : s.cols().equals(Dim.ONE) ? Kind.VECTOR : Kind.MATRIX));
+        Expr e = Parser.parse(source, Decls.of(kinds)).expr();
+        return new Checked(e, ShapeChecker.check(e, shapes));
+    }
+
+    /**
+     * Both sides of an equality, checked as {@code left - right} so that each side's I, 0 and
+     * ones take their sizes from the other side too (a lone {@code I} has no size of its own).
+     */
+    List<Checked> checkPair(String left, String right) {
+        Checked l = check(left);
+        Checked r = check(right);
+        Shapes both = ShapeChecker.check(new Expr.Add(List.of(l.expr(), new Expr.Neg(r.expr()))), shapes);
+        return List.of(new Checked(l.expr(), both), new Checked(r.expr(), both));
+    }
+
+    /** The module the printer writes for an expression with these variables. */
+    String module(Checked c) {
+        return new NumpyPrinter(c.shapes()::of).module(c.expr(), shapes, names());
+    }
+
     Map<String, Shape> shapes() {
         return shapes;
     }
@@ -55,8 +88,10 @@ final class Inputs {
     int size(Dim d) {
         return switch (d) {
             case Dim.Fixed f -> f.size();
-            // The test shapes name a Kronecker product's size "n*m".
-            case Dim.Sym s -> java.util.Arrays.stream(s.name().split("\\*")).mapToInt(sizes::get).reduce(1, (a, b) -> a * b);
+            // The shape checker names a Kronecker product's size "n·m" (or "2·n").
+            case Dim.Sym s -> java.util.Arrays.stream(s.name().split("·"))
+                    .mapToInt(f -> f.chars().allMatch(Character::isDigit) ? Integer.parseInt(f) : sizes.get(f))
+                    .reduce(1, (a, b) -> a * b);
         };
     }
 

@@ -59,11 +59,9 @@ class NumpyEquivalenceTest {
             for (Pair pair : pairs) {
                 Inputs inputs = Inputs.parse(pair.where());
                 String json = inputs.json(inputs.draw(new Random(pair.line())));
-                for (String source : List.of(pair.left(), pair.right())) {
-                    Sx.Parsed parsed = Sx.read(source);
-                    TestShapes shapes = new TestShapes(inputs.shapes(), parsed.sized());
-                    String module = new NumpyPrinter(shapes).module(parsed.expr(), inputs.shapes(), inputs.names());
-                    Shape shape = shapes.apply(parsed.expr());
+                for (Inputs.Checked checked : inputs.checkPair(pair.left(), pair.right())) {
+                    String module = inputs.module(checked);
+                    Shape shape = checked.shapes().of(checked.expr());
                     modules.add(new String[] {module});
                     sizes.add(new int[] {inputs.size(shape.rows()), inputs.size(shape.cols()), shape.isScalar() ? 1 : 0});
                     jobs.add(new PythonRunner.Job(module, json));

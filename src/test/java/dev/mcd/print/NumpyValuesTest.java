@@ -18,15 +18,15 @@ class NumpyValuesTest {
 
     private static final List<Case> CASES = List.of(
             // Example 2 of the tutorial: d||Wx + b||^2 / dW = 2x(Wx + b)'.
-            new Case("x: n×1, W: m×n, b: m×1", "(* 2 x (' (+ (* W x) b)))", v -> {
+            new Case("x: n×1, W: m×n, b: m×1", "2*x*(W*x + b)'", v -> {
                 DMatrixRMaj y = plus(times(v.get("W"), v.get("x")), v.get("b"));
                 return scale(2, times(v.get("x"), transpose(y)));
             }),
-            new Case("X: n×n spd", "(inv X)", v -> inverse(v.get("X"))),
-            new Case("X: n×n spd", "(log (det X))", v -> scalar(Math.log(CommonOps_DDRM.det(v.get("X"))))),
-            new Case("X: n×n spd", "(adj X)", v -> scale(CommonOps_DDRM.det(v.get("X")), inverse(v.get("X")))),
-            new Case("A: n×m, B: p×q", "(kron A B)", v -> CommonOps_DDRM.kron(v.get("A"), v.get("B"), null)),
-            new Case("X: n×m", "(vec X)", v -> {
+            new Case("X: n×n spd", "inv(X)", v -> inverse(v.get("X"))),
+            new Case("X: n×n spd", "log(det(X))", v -> scalar(Math.log(CommonOps_DDRM.det(v.get("X"))))),
+            new Case("X: n×n spd", "adj(X)", v -> scale(CommonOps_DDRM.det(v.get("X")), inverse(v.get("X")))),
+            new Case("A: n×m, B: p×q", "kron(A, B)", v -> CommonOps_DDRM.kron(v.get("A"), v.get("B"), null)),
+            new Case("X: n×m", "vec(X)", v -> {
                 DMatrixRMaj x = v.get("X");
                 DMatrixRMaj out = new DMatrixRMaj(x.numRows * x.numCols, 1);
                 for (int j = 0; j < x.numCols; j++) {
@@ -36,23 +36,23 @@ class NumpyValuesTest {
                 }
                 return out;
             }),
-            new Case("X: n×n", "(diag X)", v -> {
+            new Case("X: n×n", "diag(X)", v -> {
                 DMatrixRMaj out = new DMatrixRMaj(v.get("X").numRows, 1);
                 CommonOps_DDRM.extractDiag(v.get("X"), out);
                 return out;
             }),
-            new Case("x: n×1", "(diag x)", v -> CommonOps_DDRM.diag(v.get("x").data)),
-            new Case("A: n×n", "(* (tr A) I@n)", v -> scale(CommonOps_DDRM.trace(v.get("A")),
-                    CommonOps_DDRM.identity(v.get("A").numRows))),
-            new Case("X: n×m", "(tanh X)", v -> map(v.get("X"), Math::tanh)),
-            new Case("x: n×1, A: n×n", "(* (' x) A x)", v -> times(transpose(v.get("x")), times(v.get("A"), v.get("x")))),
-            new Case("x: n×1 pos", "(sum (log x))", v -> scalar(CommonOps_DDRM.elementSum(map(v.get("x"), Math::log)))),
-            new Case("t: 1×1, x: n×1", "(+ (* t:s x) (prime sigmoid x))", v -> plus(scale(v.get("t").get(0), v.get("x")),
+            new Case("x: n×1", "diag(x)", v -> CommonOps_DDRM.diag(v.get("x").data)),
+            new Case("A: n×n", "tr(A)*I + A", v -> plus(scale(CommonOps_DDRM.trace(v.get("A")),
+                    CommonOps_DDRM.identity(v.get("A").numRows)), v.get("A"))),
+            new Case("X: n×m", "tanh(X)", v -> map(v.get("X"), Math::tanh)),
+            new Case("x: n×1, A: n×n", "x'*A*x", v -> times(transpose(v.get("x")), times(v.get("A"), v.get("x")))),
+            new Case("x: n×1 pos", "sum(log(x))", v -> scalar(CommonOps_DDRM.elementSum(map(v.get("x"), Math::log)))),
+            new Case("t: 1×1, x: n×1", "t*x + sigmoid'(x)", v -> plus(scale(v.get("t").get(0), v.get("x")),
                     map(v.get("x"), a -> Math.exp(-a) / Math.pow(1 + Math.exp(-a), 2)))),
-            new Case("X: n×m, x: n×1", "(+ (normF X) (norm2 x))",
+            new Case("X: n×m, x: n×1", "normF(X) + norm2(x)",
                     v -> scalar(NormOps_DDRM.normF(v.get("X")) + NormOps_DDRM.normF(v.get("x")))),
-            new Case("A: m×n, x: n×1", "(' (* A x))", v -> transpose(times(v.get("A"), v.get("x")))),
-            new Case("X: n×n spd, t: 1×1 pos", "(/ (^ X 2) (^ t:s 0.5))",
+            new Case("A: m×n, x: n×1", "(A*x)'", v -> transpose(times(v.get("A"), v.get("x")))),
+            new Case("X: n×n spd, t: 1×1 pos", "X^2/t^0.5",
                     v -> scale(1 / Math.sqrt(v.get("t").get(0)), times(v.get("X"), v.get("X")))));
 
     @Test
@@ -65,9 +65,7 @@ class NumpyValuesTest {
         for (Case c : CASES) {
             Inputs inputs = Inputs.parse(c.where());
             Map<String, DMatrixRMaj> values = inputs.draw(random);
-            Sx.Parsed parsed = Sx.read(c.expr());
-            String module = new NumpyPrinter(new TestShapes(inputs.shapes(), parsed.sized()))
-                    .module(parsed.expr(), inputs.shapes(), inputs.names());
+            String module = inputs.module(inputs.check(c.expr()));
             modules.add(module);
             jobs.add(new PythonRunner.Job(module, inputs.json(values)));
             expected.add(c.expected().apply(values));
