@@ -36,6 +36,7 @@ class NumpyPrinterTest {
                     x = np.asarray(v['x'], dtype=float).reshape(-1, 1)
                     return 2 * (x @ (W @ x + b).T)
                 """, body(m));
+        assertTrue(m.contains("\n    2*x*(W*x + b)'\n"), "the docstring names the expression:\n" + m);
     }
 
     @Test
