@@ -55,7 +55,32 @@ public final class Parser {
             throw new ExprException("the expression is longer than " + MAX_LENGTH + " characters",
                 Lexer.posAt(source, MAX_LENGTH), source);
         }
-        Parser p = new Parser(source, decls, Lexer.tokens(source));
+        List<Token> tokens = Lexer.tokens(source);
+        return mayNestDeeply(tokens) ? onLargeStack(source, decls, tokens) : run(source, decls, tokens);
+    }
+
+    /**
+     * Whether the input could nest more than a caller's stack comfortably holds: 500 levels take
+     * about 1 MB of interpreted frames, the whole default stack of a thread. Only openers nest.
+     */
+    private static boolean mayNestDeeply(List<Token> tokens) {
+        int openers = 0;
+        for (Token t : tokens) {
+            switch (t.type()) {
+                case LPAREN, MINUS, CARET, DOT_CARET -> openers++;
+                case NAME, NUMBER, PLUS, STAR, SLASH, DOT_STAR, DOT_SLASH, QUOTE, RPAREN, COMMA, END -> { }
+            }
+        }
+        return openers > LargeStack.SHALLOW;
+    }
+
+    /** Parses on a thread of its own with a stack large enough for {@value #MAX_DEPTH} levels. */
+    private static Parsed onLargeStack(String source, Decls decls, List<Token> tokens) {
+        return LargeStack.run(() -> run(source, decls, tokens));
+    }
+
+    private static Parsed run(String source, Decls decls, List<Token> tokens) {
+        Parser p = new Parser(source, decls, tokens);
         if (p.peek().type() == Token.Type.END) {
             throw new ExprException("empty expression", p.peek().pos(), source);
         }
@@ -108,90 +133,93 @@ public final class Parser {
 
     private Expr hadamard() {
         Token first = peek();
-        Expr left = unary();
+        Expr left = operand();
         while (peek().type() == Token.Type.DOT_STAR || peek().type() == Token.Type.DOT_SLASH) {
             Token op = next();
-            Expr right = unary();
+            Expr right = operand();
             Expr node = op.type() == Token.Type.DOT_STAR ? new Expr.Hadamard(left, right) : new Expr.HadamardDiv(left, right);
             left = at(node, first.pos(), List.of(op.pos()));
         }
         return left;
     }
 
-    private Expr unary() {
-        // Every recursive path (parentheses, arguments, exponents, minus signs) passes here.
-        if (++depth > MAX_DEPTH) {
-            throw error("the expression is nested deeper than " + MAX_DEPTH + " levels", peek());
-        }
+    /**
+     * Unary minus, power, postfix transpose and primary in one method: every frame per nesting level
+     * counts against the thread stack, so a parenthesis costs four frames here, not eight, and
+     * minus signs are a loop. Each minus and each operand counts as one level of depth.
+     */
+    private Expr operand() {
+        int entered = 0;
+        List<Token> minuses = new ArrayList<>();
         try {
-            if (peek().type() != Token.Type.MINUS) {
-                return power();
+            while (true) {
+                if (++depth > MAX_DEPTH) {
+                    throw error("the expression is nested deeper than " + MAX_DEPTH + " levels", peek());
+                }
+                entered++;
+                if (peek().type() != Token.Type.MINUS) {
+                    break;
+                }
+                Token minus = next();
+                if (peek().type() == Token.Type.NUMBER && !isIntegerZero(peek().text()) && !carriesOperator(peekAt(1))) {
+                    return negate(minuses, at(new Expr.Num(-number(next())), minus.pos()));
+                }
+                minuses.add(minus);
             }
-            Token minus = next();
-            if (peek().type() == Token.Type.NUMBER && !isIntegerZero(peek().text()) && !carriesOperator(peekAt(1))) {
-                return at(new Expr.Num(-number(next())), minus.pos());
+            Token first = peek();
+            Expr e = switch (first.type()) {
+                case NUMBER -> {
+                    next();
+                    yield at(isIntegerZero(first.text()) ? new Expr.Zero() : new Expr.Num(number(first)), first.pos());
+                }
+                case LPAREN -> {
+                    next();
+                    Expr inner = expression();
+                    expect(Token.Type.RPAREN, "')' to close the '(' at " + first.pos());
+                    yield inner;
+                }
+                case NAME -> name();
+                case END -> throw error("unexpected end of input: expected an expression", first);
+                case PLUS, MINUS, STAR, SLASH, DOT_STAR, DOT_SLASH, CARET, DOT_CARET, QUOTE, RPAREN, COMMA ->
+                    throw error("expected an expression but found " + first.describe(), first);
+            };
+            while (peek().type() == Token.Type.QUOTE) {
+                Token quote = next();
+                e = at(new Expr.Transpose(e), first.pos(), List.of(quote.pos()));
             }
-            return at(new Expr.Neg(unary()), minus.pos());
+            Token op = peek();
+            if (op.type() == Token.Type.CARET || op.type() == Token.Type.DOT_CARET) {
+                next();
+                if (peek().type() == Token.Type.END) {
+                    throw error("expected an exponent but found end of input", peek());
+                }
+                // Right-associative, and the exponent may carry its own sign: x^-2, a^b^c.
+                Expr exponent = operand();
+                Expr node;
+                if (op.type() == Token.Type.DOT_CARET) {
+                    node = new Expr.ElemPow(e, exponent);
+                } else if (exponent instanceof Expr.Num(double v) && v == -1) {
+                    node = new Expr.Inv(e);
+                } else {
+                    node = new Expr.Pow(e, exponent);
+                }
+                e = at(node, first.pos(), List.of(op.pos()));
+            }
+            return negate(minuses, e);
         } finally {
-            depth--;
+            depth -= entered;
         }
     }
 
-    private static boolean carriesOperator(Token t) {
-        return t.type() == Token.Type.CARET || t.type() == Token.Type.DOT_CARET || t.type() == Token.Type.QUOTE;
-    }
-
-    private Expr power() {
-        Token first = peek();
-        Expr base = postfix();
-        Token op = peek();
-        if (op.type() != Token.Type.CARET && op.type() != Token.Type.DOT_CARET) {
-            return base;
-        }
-        next();
-        if (peek().type() == Token.Type.END) {
-            throw error("expected an exponent but found end of input", peek());
-        }
-        Expr exponent = unary();
-        Expr node;
-        if (op.type() == Token.Type.DOT_CARET) {
-            node = new Expr.ElemPow(base, exponent);
-        } else if (exponent instanceof Expr.Num(double v) && v == -1) {
-            node = new Expr.Inv(base);
-        } else {
-            node = new Expr.Pow(base, exponent);
-        }
-        return at(node, first.pos(), List.of(op.pos()));
-    }
-
-    private Expr postfix() {
-        Token first = peek();
-        Expr e = primary();
-        while (peek().type() == Token.Type.QUOTE) {
-            Token quote = next();
-            e = at(new Expr.Transpose(e), first.pos(), List.of(quote.pos()));
+    private Expr negate(List<Token> minuses, Expr e) {
+        for (int m = minuses.size() - 1; m >= 0; m--) {
+            e = at(new Expr.Neg(e), minuses.get(m).pos());
         }
         return e;
     }
 
-    private Expr primary() {
-        Token t = peek();
-        return switch (t.type()) {
-            case NUMBER -> {
-                next();
-                yield at(isIntegerZero(t.text()) ? new Expr.Zero() : new Expr.Num(number(t)), t.pos());
-            }
-            case LPAREN -> {
-                next();
-                Expr inner = expression();
-                expect(Token.Type.RPAREN, "')' to close the '(' at " + t.pos());
-                yield inner;
-            }
-            case NAME -> name();
-            case END -> throw error("unexpected end of input: expected an expression", t);
-            case PLUS, MINUS, STAR, SLASH, DOT_STAR, DOT_SLASH, CARET, DOT_CARET, QUOTE, RPAREN, COMMA ->
-                throw error("expected an expression but found " + t.describe(), t);
-        };
+    private static boolean carriesOperator(Token t) {
+        return t.type() == Token.Type.CARET || t.type() == Token.Type.DOT_CARET || t.type() == Token.Type.QUOTE;
     }
 
     private Expr name() {

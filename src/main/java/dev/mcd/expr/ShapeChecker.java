@@ -48,6 +48,10 @@ public final class ShapeChecker {
     }
 
     private Shapes run(Expr root) {
+        return LargeStack.depth(root) > LargeStack.SHALLOW ? LargeStack.run(() -> infer(root)) : infer(root);
+    }
+
+    private Shapes infer(Expr root) {
         shape(root);
         dims.settle();
         IdentityHashMap<Expr, Shape> resolved = new IdentityHashMap<>();

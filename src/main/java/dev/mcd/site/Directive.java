@@ -14,13 +14,15 @@ public sealed interface Directive {
     /** A value as written (comment removed, trimmed) and the file offset of its first character. */
     record Value(String text, int offset) {}
 
+    /** {@code title} (optional) replaces the automatic "Example N" label, e.g. "Example 5 (by W_1)". */
     record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
-                  Optional<Value> expect) implements Directive {}
+                  Optional<Value> expect, Optional<Value> title) implements Directive {}
 
     /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
     record ChainLine(Value expr, Value justification) {}
 
-    record Steps(int offset, Optional<Value> id, Optional<Value> where, List<ChainLine> lines) implements Directive {
+    record Steps(int offset, Optional<Value> id, Optional<Value> where, List<ChainLine> lines,
+                 Optional<Value> title) implements Directive {
         public Steps {
             lines = List.copyOf(lines);
         }

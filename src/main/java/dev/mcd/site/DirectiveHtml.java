@@ -22,7 +22,7 @@ final class DirectiveHtml {
     private static final Pattern REF = Pattern.compile("\\[([^\\]]*)\\]\\((#(?:eq|fact|ex):[A-Za-z0-9-]+)\\)");
 
     /** A numbered block for the examples index. */
-    record ExampleEntry(int number, String id, String href, String summaryHtml) {}
+    record ExampleEntry(String label, String id, String href, String summaryHtml) {}
 
     private final ParsedPage page;
     private final SiteIndex index;
@@ -65,38 +65,54 @@ final class DirectiveHtml {
         String label = open(sb, "derivation", d.id());
         String f = math.generated(r.functionTex(), false, d.offset());
         String v = math.generated(r.wrtTex(), false, d.offset());
-        sb.append("<div class=\"derivation-head\">").append(label).append("Differentiate ").append(f)
-                .append(" with respect to ").append(v).append(". ").append(verified(r.verification())).append("</div>\n");
-        sb.append("<ol class=\"derivation-steps\">\n");
+        sb.append("<p class=\"derivation-goal\">").append(label).append("Differentiate ")
+                .append(math.generated("f = " + r.functionTex(), false, d.offset()))
+                .append(" with respect to ").append(v).append(".</p>\n");
+        sb.append("<ol class=\"steps\">\n");
         for (int i = 0; i < r.steps().size(); i++) {
             ShownStep s = r.steps().get(i);
-            String tex = (i == 0 ? r.startTex() + " " : "{} ") + "= " + s.tex();
-            sb.append("<li class=\"step\"><div class=\"step-math\">").append(math.generated(tex, true, d.offset()))
-                    .append("</div><div class=\"step-why\">").append(why(s)).append("</div></li>\n");
+            String lhs = i == 0 ? math.generated("\\displaystyle " + r.startTex(), false, d.offset()) : "";
+            step(sb, lhs, math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
         }
-        sb.append("</ol>\n<div class=\"derivation-result\"><div class=\"step-math\">")
+        sb.append("</ol>\n<div class=\"result\">")
                 .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
-                .append("</div><div class=\"step-why\">read off with ").append(refs.equation(r.readOffEquation()))
-                .append("</div></div>\n</div>\n");
+                .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
+                .append(verified(r.verification())).append("</div>\n</div>\n");
         d.id().ifPresent(id -> example(id, f + " with respect to " + v));
         return sb.toString();
+    }
+
+    /** One aligned line of a derivation: left side (or empty), "=", right side, why. */
+    private static void step(StringBuilder sb, String lhs, String rhs, String why) {
+        sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\">=</span>")
+                .append("<span class=\"rhs\">").append(rhs).append("</span><span class=\"why\">").append(why)
+                .append("</span></li>\n");
     }
 
     private String steps(Directive.Steps d) throws DerivationException {
         var lines = d.lines().stream().map(l -> l.expr().text()).toList();
         CheckedChain c = engine.checkChain(new ChainRequest(d.where().map(Value::text).orElse(""), lines));
         var sb = new StringBuilder();
-        String label = open(sb, "chain", d.id());
-        sb.append("<div class=\"chain-head\">").append(label).append(verified(c.verification())).append("</div>\n");
-        sb.append("<ol class=\"chain-lines\">\n");
+        String label = open(sb, "derivation chain", d.id());
+        sb.append("<p class=\"derivation-goal\">").append(label).append(verified(c.verification())).append("</p>\n");
+        sb.append("<ol class=\"steps\">\n");
         String first = "";
         for (int i = 0; i < d.lines().size(); i++) {
             var line = d.lines().get(i);
-            String html = math.generated(c.linesTex().get(i), true, line.expr().offset());
-            first = i == 0 ? math.generated(c.linesTex().get(i), false, line.expr().offset()) : first;
-            sb.append("<li class=\"step\"><div class=\"step-math\">").append(html)
-                    .append("</div><div class=\"step-why\">").append(justification(line.justification()))
-                    .append("</div></li>\n");
+            String tex = c.linesTex().get(i);
+            int eq = tex.indexOf(" = ");
+            String lhsTex = eq < 0 ? tex : tex.substring(0, eq);
+            String rhsTex = eq < 0 ? "" : tex.substring(eq + 3);
+            int at = line.expr().offset();
+            String lhs = lhsTex.isBlank() ? "" : math.generated("\\displaystyle " + lhsTex, false, at);
+            String rhs = rhsTex.isBlank() ? "" : math.generated("\\displaystyle " + rhsTex, false, at);
+            first = i == 0 ? math.generated(tex, false, at) : first;
+            if (rhsTex.isBlank()) {
+                sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
+                        .append(justification(line.justification())).append("</span></li>\n");
+            } else {
+                step(sb, lhs, rhs, justification(line.justification()));
+            }
         }
         sb.append("</ol>\n</div>\n");
         String summary = first;
@@ -133,14 +149,14 @@ final class DirectiveHtml {
         sb.append("<div class=\"").append(cls).append('"');
         ex.ifPresent(e -> sb.append(" id=\"ex:").append(Html.escape(e.id())).append('"'));
         sb.append(">\n");
-        return ex.map(e -> "<a class=\"example-label\" href=\"#ex:" + Html.escape(e.id()) + "\">Example "
-                + e.number() + ".</a> ").orElse("");
+        return ex.map(e -> "<a class=\"example-label\" href=\"#ex:" + Html.escape(e.id()) + "\">" + Html.escape(e.label())
+                + ".</a> ").orElse("");
     }
 
     private void example(Value id, String summaryHtml) {
         var e = index.examples().get(id.text());
         if (e != null && e.page() == page) {
-            examples.add(new ExampleEntry(e.number(), e.id(), e.href(), summaryHtml));
+            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml));
         }
     }
 
@@ -173,7 +189,7 @@ final class DirectiveHtml {
     }
 
     static String verified(String what) {
-        return "<span class=\"verified\" title=\"" + Html.escape(what) + "\">✓ verified</span>";
+        return "<span class=\"verified\" tabindex=\"0\" title=\"" + Html.escape(what) + "\">verified</span>";
     }
 
     private int positionOf(Directive d, DerivationException e) {

@@ -73,9 +73,10 @@ public final class DirectiveParser {
     }
 
     private Optional<Directive> derive(int at, List<Line> body) {
-        return keys("derive", at, body, List.of("expr", "wrt", "id?", "where?", "expect?"))
+        return keys("derive", at, body, List.of("expr", "wrt", "id?", "where?", "expect?", "title?"))
                 .map(k -> new Directive.Derive(at, Optional.ofNullable(k.get("id")), k.get("expr"), k.get("wrt"),
-                        Optional.ofNullable(k.get("where")), Optional.ofNullable(k.get("expect"))));
+                        Optional.ofNullable(k.get("where")), Optional.ofNullable(k.get("expect")),
+                        Optional.ofNullable(k.get("title"))));
     }
 
     private Optional<Directive> steps(int at, List<Line> body) {
@@ -87,7 +88,7 @@ public final class DirectiveParser {
             if (stripped.isEmpty()) {
                 continue;
             }
-            if (chain.isEmpty() && m.lookingAt() && (m.group(1).equals("where") || m.group(1).equals("id"))) {
+            if (chain.isEmpty() && m.lookingAt() && (m.group(1).equals("where") || m.group(1).equals("id") || m.group(1).equals("title"))) {
                 head.add(line);
                 continue;
             }
@@ -101,7 +102,7 @@ public final class DirectiveParser {
             int whyAt = hash < 0 ? line.offset() + line.text().length() : line.offset() + hash + 1 + leading(why);
             chain.add(new ChainLine(new Value(expr.strip(), line.offset() + lead), new Value(why.strip(), whyAt)));
         }
-        var keys = keys("steps", at, head, List.of("where?", "id?"));
+        var keys = keys("steps", at, head, List.of("where?", "id?", "title?"));
         if (chain.isEmpty()) {
             problems.add(file.problemAt(at, "steps needs at least one line 'lhs = rhs'"));
             return Optional.empty();
@@ -111,7 +112,7 @@ public final class DirectiveParser {
         }
         var k = keys.get();
         return Optional.of(new Directive.Steps(at, Optional.ofNullable(k.get("id")),
-                Optional.ofNullable(k.get("where")), chain));
+                Optional.ofNullable(k.get("where")), chain, Optional.ofNullable(k.get("title"))));
     }
 
     /** Reads {@code key: value} lines; {@code spec} lists keys, optional ones end in '?'. */

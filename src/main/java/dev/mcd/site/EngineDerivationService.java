@@ -65,10 +65,8 @@ public final class EngineDerivationService implements DerivationService {
         for (int n : s.equations()) {
             parts.add(Catalogue.byNumber(n).map(Identity::name).orElse("eq. (" + n + ")"));
         }
-        for (String f : s.facts()) {
-            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
-        }
-        return parts.isEmpty() ? s.rule().replace('-', ' ') : String.join(", ", parts);
+        // Helper facts are linked by name beside this text, so naming them here would repeat them.
+        return parts.isEmpty() && s.facts().isEmpty() ? s.rule().replace('-', ' ') : String.join(", ", parts);
     }
 
     @Override
@@ -101,7 +99,7 @@ public final class EngineDerivationService implements DerivationService {
                 }
                 Expr e = parse(p, decls, i);
                 exprs.add(e);
-                if (lineTex.length() > 0 || k > 0) {
+                if (k > 0) {
                     lineTex.append(" = ");
                 }
                 lineTex.append(LatexPrinter.print(e));

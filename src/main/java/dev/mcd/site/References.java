@@ -24,7 +24,7 @@ final class References {
         String anchor = url.substring(1);
         if (anchor.startsWith("ex:")) {
             var ex = index.examples().get(anchor.substring(3));
-            return Optional.ofNullable(ex).map(e -> new Target(e.href(), "Example " + e.number()));
+            return Optional.ofNullable(ex).map(e -> new Target(e.href(), e.label()));
         }
         return Optional.ofNullable(index.identities().get(anchor)).map(this::target);
     }

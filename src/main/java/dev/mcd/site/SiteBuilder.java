@@ -33,6 +33,10 @@ public final class SiteBuilder {
         this.math = math;
     }
 
+    /** Files the build writes itself; a content page may not take their names. */
+    static final java.util.Set<String> GENERATED = java.util.Set.of(SiteIndex.IDENTITIES_PAGE, SiteIndex.EXAMPLES_PAGE,
+            "404.html", "search-index.json", "sitemap.xml");
+
     public SiteOutput build() throws BuildFailure {
         var problems = new Problems();
         var config = SiteConfig.load(root, problems);
@@ -40,6 +44,12 @@ public final class SiteBuilder {
                 .map(f -> PageParser.parse(f, problems)).flatMap(Optional::stream).toList();
         if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))) {
             problems.add(Problem.ofFile(ContentLoader.CONTENT + "/index.md", "the home page is missing"));
+        }
+        for (var page : parsed) {
+            if (GENERATED.contains(page.outName())) {
+                problems.add(page.file().problemAt(1, 1, "this page would be written to " + page.outName()
+                        + ", which the build generates itself; rename the file"));
+            }
         }
         var index = SiteIndex.of(parsed, engine.identities(), problems);
         var rendered = renderAll(index, problems);

@@ -20,7 +20,7 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
     public static final String EXAMPLES_PAGE = "examples.html";
 
     /** A derive or steps block with an id: its number in reading order and where it is. */
-    public record Example(String id, int number, ParsedPage page) {
+    public record Example(String id, int number, ParsedPage page, String label) {
         public String href() {
             return page.outName() + "#ex:" + id;
         }
@@ -40,6 +40,12 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
                     case Directive.IdentityRef x -> Optional.empty();
                     case Directive.IdentityGroup x -> Optional.empty();
                 };
+                Optional<Directive.Value> title = switch (d) {
+                    case Directive.Derive x -> x.title();
+                    case Directive.Steps x -> x.title();
+                    case Directive.IdentityRef x -> Optional.empty();
+                    case Directive.IdentityGroup x -> Optional.empty();
+                };
                 if (id.isEmpty()) {
                     continue;
                 }
@@ -50,7 +56,8 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
                     var first = examples.get(key).page().file();
                     problems.add(p.file().problemAt(id.get().offset(), "id '" + key + "' is already used in " + first.path()));
                 } else {
-                    examples.put(key, new Example(key, examples.size() + 1, p));
+                    int number = examples.size() + 1;
+                    examples.put(key, new Example(key, number, p, title.map(Directive.Value::text).orElse("Example " + number)));
                     set.add("ex:" + key);
                 }
             }

@@ -54,7 +54,7 @@ final class SpecialPages {
             sb.append("<h2><a href=\"").append(Html.escape(r.page().outName())).append("\">")
                     .append(Html.escape(r.page().frontMatter().title())).append("</a></h2>\n<ul class=\"examples\">\n");
             for (var e : r.examples()) {
-                sb.append("<li><a href=\"").append(Html.escape(e.href())).append("\">Example ").append(e.number())
+                sb.append("<li><a href=\"").append(Html.escape(e.href())).append("\">").append(Html.escape(e.label()))
                         .append("</a>: ").append(e.summaryHtml()).append("</li>\n");
             }
             sb.append("</ul>\n");

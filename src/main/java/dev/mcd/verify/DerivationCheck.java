@@ -63,9 +63,8 @@ public final class DerivationCheck {
     /** The read-off identity as the summary names it. */
     static String formLabel(Form f) {
         return switch (f) {
-            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR -> "G dx";
+            case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> "G dx";
             case SCALAR_BY_MATRIX -> "tr(G dX)";
-            case MATRIX_BY_SCALAR -> "dY = G dx";
         };
     }
 
@@ -95,7 +94,14 @@ public final class DerivationCheck {
             DMatrixRMaj x = p.values().get(d.wrt().name());
             DMatrixRMaj dx = p.directions().get(d.wrt().name());
             int[] g = resultShape(f, x);
-            Evaluation result = Evaluator.evaluate(d.result(), p, g[0], g[1]);
+            Evaluation result;
+            try {
+                result = Evaluator.evaluate(d.result(), p, g[0], g[1]);
+            } catch (VerificationException e) {
+                throw new VerificationException("the result " + Brief.of(d.result()) + " cannot be the " + g[0] + "×" + g[1]
+                        + " matrix that eq. " + d.form().equation() + " reads off for a " + Mat.shape(f) + " function of a "
+                        + Mat.shape(x) + " " + d.wrt().name() + " at " + where + ": " + e.getMessage());
+            }
             DMatrixRMaj gv = result.results().getFirst().value();
             if (!Mat.finite(gv)) {
                 continue;

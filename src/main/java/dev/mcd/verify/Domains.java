@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * Where each variable must be drawn so that an expression is defined and well conditioned:
- * under a log-det, an inverse, an adjugate or a negative matrix power it is drawn symmetric
- * positive definite; under log, sqrt, a fractional power or a denominator it is drawn positive.
- * E.g. in log(det(X)) + sqrt(t), X is SPD and t is positive.
+ * under a log-det, an inverse, an adjugate or a negative matrix power it is drawn positive
+ * definite (X + X' > 0, so det X > 0; see {@link RandomPoint}); under log, sqrt, a fractional
+ * power or a denominator it is drawn positive.
+ * E.g. in log(det(X)) + sqrt(t), X is positive definite and t is positive.
  */
 final class Domains {
     /** What a variable's random value must satisfy. */

@@ -57,7 +57,7 @@ public final class Evaluator {
     private Dual eval(Sizing.Sized n) {
         Dual d = node(n);
         if (d.rows() != n.rows() || d.cols() != n.cols()) {
-            throw new VerificationException("internal: " + n.expr() + " evaluated to " + Mat.shape(d.value())
+            throw new VerificationException("internal: " + Brief.of(n.expr()) + " evaluated to " + Mat.shape(d.value())
                     + " but its size was inferred as " + n.rows() + "×" + n.cols());
         }
         magnitude = Math.max(magnitude, Mat.maxAbs(d.value()));

@@ -1,6 +1,7 @@
 package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -19,29 +20,40 @@ final class FiniteDifference {
         DMatrixRMaj x = p.values().get(var);
         DMatrixRMaj dx = p.directions().get(var);
         double scale = Math.max(1, Mat.maxAbs(x)) / Math.max(Mat.maxAbs(dx), 1e-300);
-        double fx = Mat.maxAbs(Evaluator.evaluate(f, p).value());
-        // below this, a directional derivative is zero for practical purposes: rounding in f dominates
-        double floor = 1e-3 * fx / Math.max(1, Mat.maxAbs(x));
         double h1 = 1e-5 * scale;
-        Result plain = result(central(f, var, p, x, dx, h1), h1, claimed, floor);
-        if (plain.discrepancy().within(DerivationCheck.FINITE_DIFFERENCE_TOLERANCE)) {
-            return plain;
+        Estimate plain = central(f, var, p, x, dx, h1);
+        Result best = result(plain.value(), h1, claimed, floor(plain.magnitude(), h1));
+        if (best.discrepancy().within(DerivationCheck.FINITE_DIFFERENCE_TOLERANCE)) {
+            return best;
         }
         double h2 = 1e-3 * scale;
-        DMatrixRMaj wide = central(f, var, p, x, dx, h2);
-        DMatrixRMaj half = central(f, var, p, x, dx, h2 / 2);
-        DMatrixRMaj richardson = Mat.scale(1.0 / 3, Mat.sub(Mat.scale(4, half), wide));
-        Result extrapolated = result(richardson, h2, claimed, floor);
-        return extrapolated.discrepancy().relative() < plain.discrepancy().relative() ? extrapolated : plain;
+        Estimate wide = central(f, var, p, x, dx, h2);
+        Estimate half = central(f, var, p, x, dx, h2 / 2);
+        DMatrixRMaj richardson = Mat.scale(1.0 / 3, Mat.sub(Mat.scale(4, half.value()), wide.value()));
+        // the combination 4/3·half − 1/3·wide about triples the rounding noise of one estimate
+        Result extrapolated = result(richardson, h2, claimed, 3 * floor(Math.max(wide.magnitude(), half.magnitude()), h2 / 2));
+        return extrapolated.discrepancy().relative() < best.discrepancy().relative() ? extrapolated : best;
     }
+
+    /**
+     * The size below which a difference is rounding noise: each f(x ± h dx) is off by about
+     * 10·ε·M (M the largest intermediate value), so the quotient by 2h by about 1e-15·M/h; dividing
+     * by the tolerance makes a noise-sized difference count as agreement.
+     */
+    private static double floor(double magnitude, double h) {
+        return 1e-15 * magnitude / h / DerivationCheck.FINITE_DIFFERENCE_TOLERANCE;
+    }
+
+    private record Estimate(DMatrixRMaj value, double magnitude) {}
 
     private static Result result(DMatrixRMaj estimate, double h, DMatrixRMaj claimed, double floor) {
         return new Result(estimate, h, Discrepancy.between(claimed, estimate, floor));
     }
 
-    private static DMatrixRMaj central(Expr f, String var, Point p, DMatrixRMaj x, DMatrixRMaj dx, double h) {
-        DMatrixRMaj plus = Evaluator.evaluate(f, p.with(var, Mat.add(x, Mat.scale(h, dx)))).value();
-        DMatrixRMaj minus = Evaluator.evaluate(f, p.with(var, Mat.sub(x, Mat.scale(h, dx)))).value();
-        return Mat.scale(1 / (2 * h), Mat.sub(plus, minus));
+    private static Estimate central(Expr f, String var, Point p, DMatrixRMaj x, DMatrixRMaj dx, double h) {
+        Evaluation plus = Evaluator.evaluateAlike(List.of(f), p.with(var, Mat.add(x, Mat.scale(h, dx))));
+        Evaluation minus = Evaluator.evaluateAlike(List.of(f), p.with(var, Mat.sub(x, Mat.scale(h, dx))));
+        DMatrixRMaj diff = Mat.sub(plus.results().getFirst().value(), minus.results().getFirst().value());
+        return new Estimate(Mat.scale(1 / (2 * h), diff), Math.max(plus.magnitude(), minus.magnitude()));
     }
 }

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Seeded random points for numeric checks: every symbolic size in 2..4, Gaussian values (SPD or
- * positive where {@link Domains} says so), Gaussian directions for the variables that vary, and a
+ * Seeded random points for numeric checks: every symbolic size in 2..4, Gaussian values (positive
+ * definite or positive where {@link Domains} says so), Gaussian directions for the variables that vary, and a
  * concrete instance per abstract function; e.g. for log(det(X)) a 3×3 SPD X and a direction dX.
  * The same expressions, seed and index always give the same point.
  */
@@ -77,7 +77,15 @@ public final class RandomPoint {
         if (needs.contains(Domains.Need.POSITIVE_DEFINITE) && rows == cols) {
             DMatrixRMaj b = positive ? positive(rows, rows, random) : gaussian(rows, rows, random);
             // B B'/n + I/2: symmetric, eigenvalues at least 1/2, entries of order one
-            return Mat.add(Mat.scale(1.0 / rows, Mat.mul(b, Mat.t(b))), Mat.scale(0.5, Mat.eye(rows)));
+            DMatrixRMaj spd = Mat.add(Mat.scale(1.0 / rows, Mat.mul(b, Mat.t(b))), Mat.scale(0.5, Mat.eye(rows)));
+            if (positive || rows == 1) {
+                return spd;
+            }
+            // plus a skew part K: X + X' stays positive definite, so every eigenvalue has a positive
+            // real part and det X > 0, X invertible; but X is not symmetric, so a derivative off by a
+            // transpose (X^-T for X^-1, the gradient for numerator layout) is caught
+            DMatrixRMaj c = gaussian(rows, rows, random);
+            return Mat.add(spd, Mat.scale(0.5, Mat.sub(c, Mat.t(c))));
         }
         if (positive || needs.contains(Domains.Need.POSITIVE_DEFINITE)) {
             return positive(rows, cols, random);

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * kron and vec, fixed by known values, and any class still free is drawn at random in 2..4.
  * It gives the sizes of I, 0 and 1 from their context, and the sizes of the variables and of
  * the values of abstract functions (y(x)) for a random point; names share sizes across roots.
+ * Not {@code ShapeChecker}: that keys nodes by identity (one shared {@code I} instance gets one
+ * size) and sizes one root at a time, while a chain's links, a lone {@code 0} step and the sizes of
+ * y in y(x) must be unified across roots; an independent inference also checks the engine's shapes.
  */
 final class Sizing {
     /** A node's shape as two dimension classes. */
@@ -101,7 +104,7 @@ final class Sizing {
         int sa = size.get(ra);
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
-            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + where);
+            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + Brief.of(where));
         }
         parent.set(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);

@@ -1,0 +1,334 @@
+/*
+ * mcd theme behaviour: colour theme toggle, chapter drawer, in-page contents, search.
+ * Loaded in <head> without defer so the stored theme is applied before the first paint;
+ * everything touching the page waits for DOMContentLoaded. No maths here: KaTeX ran at build time.
+ */
+(function () {
+  'use strict';
+
+  var THEME_KEY = 'mcd-theme';
+  var root = document.documentElement;
+
+  function storedTheme() {
+    try {
+      var t = window.localStorage.getItem(THEME_KEY);
+      return t === 'light' || t === 'dark' ? t : null;
+    } catch (e) {
+      return null; // storage disabled (private mode, file://): fall back to the system preference
+    }
+  }
+
+  function systemTheme() {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  function currentTheme() {
+    var t = root.getAttribute('data-theme');
+    return t === 'light' || t === 'dark' ? t : systemTheme();
+  }
+
+  var initial = storedTheme();
+  if (initial) {
+    root.setAttribute('data-theme', initial);
+  }
+
+  function setupThemeToggle() {
+    var button = document.getElementById('theme-toggle');
+    if (!button) return;
+    function label() {
+      var next = currentTheme() === 'dark' ? 'light' : 'dark';
+      button.setAttribute('aria-label', 'Switch to ' + next + ' theme');
+      button.title = 'Switch to ' + next + ' theme';
+    }
+    button.addEventListener('click', function () {
+      var next = currentTheme() === 'dark' ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      try {
+        window.localStorage.setItem(THEME_KEY, next);
+      } catch (e) {
+        // not remembered, still switched
+      }
+      label();
+    });
+    label();
+  }
+
+  function setupNavToggle() {
+    var button = document.getElementById('nav-toggle');
+    var nav = document.getElementById('site-nav');
+    if (!button || !nav) return;
+    function set(open) {
+      root.classList.toggle('nav-open', open);
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+    button.addEventListener('click', function () {
+      set(!root.classList.contains('nav-open'));
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && root.classList.contains('nav-open')) {
+        set(false);
+        button.focus();
+      }
+    });
+    nav.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('a')) set(false);
+    });
+  }
+
+  /* Fills an empty <aside class="page-toc"> from the article's h2/h3 and marks the section in view. */
+  function setupToc() {
+    var toc = document.querySelector('.page-toc');
+    var content = document.getElementById('content') || document.querySelector('main');
+    if (!toc || !content) return;
+    var headings = Array.prototype.slice.call(content.querySelectorAll('h2[id], h3[id]'));
+    if (headings.length < 2) return;
+    if (!toc.querySelector('a')) {
+      var title = document.createElement('h2');
+      title.textContent = 'On this page';
+      var list = document.createElement('ol');
+      headings.forEach(function (h) {
+        var li = document.createElement('li');
+        li.className = 'toc-' + h.tagName.toLowerCase();
+        var a = document.createElement('a');
+        a.href = '#' + encodeURIComponent(h.id);
+        a.textContent = headingText(h);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      toc.appendChild(title);
+      toc.appendChild(list);
+    }
+    if (!('IntersectionObserver' in window)) return;
+    var links = {};
+    Array.prototype.forEach.call(toc.querySelectorAll('a[href^="#"]'), function (a) {
+      links[decodeURIComponent(a.getAttribute('href').slice(1))] = a;
+    });
+    var visible = {};
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { visible[e.target.id] = e.isIntersecting; });
+      var active = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (visible[headings[i].id]) { active = headings[i].id; break; }
+      }
+      if (!active) return;
+      Object.keys(links).forEach(function (id) { links[id].classList.toggle('active', id === active); });
+    }, { rootMargin: '0px 0px -70% 0px' });
+    headings.forEach(function (h) { observer.observe(h); });
+  }
+
+  /* A heading's text without its anchor link and without KaTeX's hidden MathML duplicate. */
+  function headingText(h) {
+    var copy = h.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll('a.anchor, .katex-mathml'), function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+
+  // ---------- search ----------
+
+  function siteRoot() {
+    var r = root.getAttribute('data-root') || '';
+    if (r !== '' && r.charAt(r.length - 1) !== '/') r += '/';
+    return r;
+  }
+
+  function normalise(s) {
+    return String(s || '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+
+  function terms(query) {
+    return normalise(query).split(/\s+/).filter(function (t) { return t.length > 0; });
+  }
+
+  /* Every term must occur somewhere; title hits outrank heading hits, which outrank body text. */
+  function score(entry, words) {
+    var title = normalise(entry.title);
+    var headings = normalise((entry.headings || []).join(' \u2022 '));
+    var text = normalise(entry.text);
+    var total = 0;
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      var s = 0;
+      if (title.indexOf(w) >= 0) s += 10;
+      if (headings.indexOf(w) >= 0) s += 5;
+      if (text.indexOf(w) >= 0) s += 1;
+      if (s === 0) return 0;
+      total += s;
+    }
+    return total;
+  }
+
+  function bestHeading(entry, words) {
+    var hs = entry.headings || [];
+    for (var i = 0; i < hs.length; i++) {
+      var h = normalise(hs[i]);
+      if (words.some(function (w) { return h.indexOf(w) >= 0; })) return hs[i];
+    }
+    return null;
+  }
+
+  /* A window of the text around the first hit; positions are found on the normalised text,
+     which keeps the same length as the original for the Latin letters the tutorial uses. */
+  function snippet(text, words) {
+    text = String(text || '');
+    var norm = normalise(text);
+    var at = -1;
+    words.forEach(function (w) {
+      var i = norm.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    if (at < 0) return text.slice(0, 140);
+    var start = Math.max(0, at - 60);
+    var end = Math.min(text.length, at + 100);
+    return (start > 0 ? '\u2026' : '') + text.slice(start, end) + (end < text.length ? '\u2026' : '');
+  }
+
+  /* Appends text to parent with each query term wrapped in <mark>, built as DOM nodes (never innerHTML). */
+  function appendMarked(parent, text, words) {
+    var norm = normalise(text);
+    var pos = 0;
+    while (pos < text.length) {
+      var next = -1, len = 0;
+      words.forEach(function (w) {
+        var i = norm.indexOf(w, pos);
+        if (i >= 0 && (next < 0 || i < next)) { next = i; len = w.length; }
+      });
+      if (next < 0 || norm.length !== text.length) {
+        parent.appendChild(document.createTextNode(text.slice(pos)));
+        return;
+      }
+      if (next > pos) parent.appendChild(document.createTextNode(text.slice(pos, next)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(next, next + len);
+      parent.appendChild(mark);
+      pos = next + len;
+    }
+  }
+
+  function setupSearch() {
+    var input = document.getElementById('search-input');
+    var results = document.getElementById('search-results');
+    if (!input || !results) return;
+    var index = null;
+    var loading = null;
+    var selected = -1;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(siteRoot() + 'search-index.json')
+          .then(function (r) {
+            if (!r.ok) throw new Error('search index: HTTP ' + r.status);
+            return r.json();
+          })
+          .then(function (data) { index = Array.isArray(data) ? data : []; return index; })
+          .catch(function (e) { loading = null; throw e; });
+      }
+      return loading;
+    }
+
+    function close() {
+      results.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      selected = -1;
+    }
+
+    function show(query) {
+      var words = terms(query);
+      results.textContent = '';
+      selected = -1;
+      if (words.length === 0) { close(); return; }
+      var hits = index
+        .map(function (e, i) { return { entry: e, score: score(e, words), order: i }; })
+        .filter(function (h) { return h.score > 0; })
+        .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
+        .slice(0, 10);
+      if (hits.length === 0) {
+        var none = document.createElement('li');
+        none.className = 'search-empty';
+        none.textContent = 'No results for \u201c' + query.trim() + '\u201d';
+        results.appendChild(none);
+      }
+      hits.forEach(function (h) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = siteRoot() + h.entry.url;
+        var title = document.createElement('span');
+        title.className = 'search-title';
+        appendMarked(title, String(h.entry.title || h.entry.url), words);
+        var heading = bestHeading(h.entry, words);
+        if (heading) {
+          var sub = document.createElement('span');
+          sub.className = 'search-heading';
+          sub.textContent = ' \u203a ' + heading;
+          title.appendChild(sub);
+        }
+        var snip = document.createElement('span');
+        snip.className = 'search-snippet';
+        appendMarked(snip, snippet(h.entry.text, words), words);
+        a.appendChild(title);
+        a.appendChild(snip);
+        li.appendChild(a);
+        results.appendChild(li);
+      });
+      results.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+
+    function update() {
+      var query = input.value;
+      if (index) { show(query); return; }
+      load().then(function () { if (input.value === query) show(query); }, function (e) {
+        results.textContent = '';
+        var li = document.createElement('li');
+        li.className = 'search-empty';
+        li.textContent = 'Search is unavailable (' + e.message + ')';
+        results.appendChild(li);
+        results.hidden = false;
+      });
+    }
+
+    function move(delta) {
+      var links = results.querySelectorAll('a');
+      if (links.length === 0) return;
+      if (selected >= 0) links[selected].removeAttribute('aria-selected');
+      selected = (selected + delta + links.length) % links.length;
+      links[selected].setAttribute('aria-selected', 'true');
+      links[selected].scrollIntoView({ block: 'nearest' });
+    }
+
+    input.setAttribute('aria-controls', 'search-results');
+    input.setAttribute('aria-expanded', 'false');
+    input.addEventListener('focus', function () { load().catch(function () {}); });
+    input.addEventListener('input', update);
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
+      else if (e.key === 'Escape') { close(); input.blur(); }
+      else if (e.key === 'Enter') {
+        var links = results.querySelectorAll('a');
+        var target = links[selected >= 0 ? selected : 0];
+        if (target) { e.preventDefault(); window.location.href = target.href; }
+      }
+    });
+    document.addEventListener('click', function (e) {
+      if (!results.hidden && !results.contains(e.target) && e.target !== input) close();
+    });
+    document.addEventListener('keydown', function (e) {
+      // "/" focuses search unless the reader is typing somewhere already.
+      var tag = document.activeElement && document.activeElement.tagName;
+      if (e.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA') { e.preventDefault(); input.focus(); }
+    });
+  }
+
+  function start() {
+    setupThemeToggle();
+    setupNavToggle();
+    setupToc();
+    setupSearch();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,67 @@
+package dev.mcd.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcd.expr.Expr;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The catalogue's identities hold numerically (identities.txt); plausible mistakes do not (non-identities.txt). */
+class EqualityCheckTest {
+    static Stream<String> identities() {
+        return Cases.lines("identities.txt").stream();
+    }
+
+    static Stream<String> nonIdentities() {
+        return Cases.lines("non-identities.txt").stream();
+    }
+
+    private static Expr[] sides(String line) {
+        String[] where = line.split(";\\s*where:", 2);
+        String[] lr = where[0].split("=", 2);
+        String decls = where.length == 2 ? where[1].strip() : "";
+        return new Expr[] {Cases.parse(lr[0].strip(), decls), Cases.parse(lr[1].strip(), decls)};
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("identities")
+    void identityHolds(String line) {
+        Expr[] s = sides(line);
+        VerifyReport r = EqualityCheck.check(s[0], s[1]);
+        assertEquals(3, r.points());
+        assertTrue(r.maxEqualityError() <= DerivationCheck.STEP_TOLERANCE, r.summary());
+        assertTrue(r.summary().startsWith("checked at 3 random points: both sides agree to "), r.summary());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nonIdentities")
+    void mistakeIsCaught(String line) {
+        Expr[] s = sides(line);
+        var e = assertThrows(VerificationException.class, () -> EqualityCheck.check(s[0], s[1]));
+        assertTrue(e.getMessage().startsWith("the two sides differ at random point "), e.getMessage());
+        assertTrue(e.getMessage().contains("relative error"), e.getMessage());
+    }
+
+    @Test
+    void constantsComeFromTheFirstHalfOfTheAlphabet() {
+        assertFalse(EqualityCheck.varies("A"));
+        assertFalse(EqualityCheck.varies("b_2"));
+        assertFalse(EqualityCheck.varies("Sigma_1"));
+        assertFalse(EqualityCheck.varies("Lambda"));
+        assertTrue(EqualityCheck.varies("X"));
+        assertTrue(EqualityCheck.varies("t"));
+        assertTrue(EqualityCheck.varies("W_1"));
+    }
+
+    @Test
+    void anExplicitChoiceOfVariablesOverridesTheConvention() {
+        Expr[] s = sides("d(A*X) = A*d(X)");
+        EqualityCheck.check(s[0], s[1]);
+        assertThrows(VerificationException.class, () -> EqualityCheck.check(s[0], s[1], name -> true));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mcd.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one-line summary the site shows as a tooltip. */
+class VerifyReportTest {
+    @Test
+    void summaryListsEveryCheckWithOneDigit() {
+        VerifyReport r = new VerifyReport(3, List.of(
+                new VerifyReport.Measure(VerifyReport.Check.STEPS, "steps agree", 2.2e-15),
+                new VerifyReport.Measure(VerifyReport.Check.IDENTIFICATION, "tr(G dX) form", 1.4e-15),
+                new VerifyReport.Measure(VerifyReport.Check.FINITE_DIFFERENCES, "finite differences", 3.1e-9)));
+        assertEquals("checked at 3 random points: steps agree to 2e-15, tr(G dX) form to 1e-15, finite differences to 3e-9",
+                r.summary());
+        assertEquals(3.1e-9, r.maxFiniteDifferenceError());
+        assertTrue(Double.isNaN(r.maxEqualityError()));
+    }
+
+    @Test
+    void briefNumbers() {
+        assertEquals("0", VerifyReport.brief(0));
+        assertEquals("5e-1", VerifyReport.brief(0.5));
+        assertEquals("1", VerifyReport.brief(1));
+        assertEquals("2e1", VerifyReport.brief(20));
+        assertEquals("NaN", VerifyReport.brief(Double.NaN));
+    }
+}
