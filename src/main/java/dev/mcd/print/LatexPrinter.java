@@ -33,9 +33,10 @@ import java.util.List;
  * <p>Choices a reader of the output should know: parentheses appear only where precedence needs
  * them, with juxtaposition binding tighter than {@code \circ}, {@code \oslash} and {@code \otimes};
  * numbers in a product move to its front ({@code x'*2} prints {@code 2\mathbf{x}^\top}) since
- * they commute; {@code sum} prints {@code \mathrm{sum}(\cdot)}; a differential inside a product
- * is parenthesised unless it is the last factor ({@code (\mathrm{d}\mathbf{X})\mathbf{Y}},
- * {@code \mathbf{X}\,\mathrm{d}\mathbf{Y}}, as eqs. 10 and 16 write it). The derivative
+ * they commute; {@code sum} prints {@code \mathrm{sum}(\cdot)}; the differential of a name inside
+ * a product is parenthesised unless it is the last factor ({@code (\mathrm{d}\mathbf{X})\mathbf{Y}},
+ * {@code \mathbf{X}\,\mathrm{d}\mathbf{Y}}, as eqs. 10 and 16 write it), while {@code \mathrm{d}(\ldots)}
+ * and {@code \mathrm{d}|\mathbf{X}|} (eq. 18) are delimited already. The derivative
  * {@code l'(y)} prints {@code \frac{\partial l}{\partial \mathbf{y}}}: the denominator is the
  * argument's name when it is a variable, the function's name when it is an abstract function
  * such as {@code y(x)}, and otherwise the argument itself, parenthesised unless it is an atom.
@@ -134,8 +135,9 @@ public final class LatexPrinter {
 
     private static String factor(Expr f, boolean first, boolean last) {
         Tex t = tex(f);
-        if (f instanceof Diff) {
-            return last ? t.text() : Tex.paren(t.text());
+        if (f instanceof Diff d) {
+            // d X Y would read as d(XY); d(X')Y and d|X| Y are already delimited.
+            return last || !differentialOfName(d.arg()) ? t.text() : Tex.paren(t.text());
         }
         // A leading sign reads as the sign of the whole product, which it is: (-A)B = -(AB).
         boolean signFirst = first && t.prec() == Tex.NEG
@@ -243,8 +245,14 @@ public final class LatexPrinter {
                 + Tex.cat("\\partial ", denominator) + "}", Tex.PRODUCT);
     }
 
+    /** {@code \mathrm{d}\mathbf{X}}, {@code \mathrm{d}|\mathbf{X}|} (eq. 18), else {@code \mathrm{d}(\ldots)}. */
     private static Tex differential(Expr arg) {
-        boolean name = arg instanceof Var || arg instanceof Identity || arg instanceof Zero || arg instanceof Ones;
-        return new Tex("\\mathrm{d}" + (name ? tex(arg).text() : Tex.paren(tex(arg).text())), Tex.PRODUCT);
+        boolean bars = arg instanceof Call c && (c.fn() == Fn.DET || c.fn() == Fn.ABS);
+        boolean bare = differentialOfName(arg) || bars;
+        return new Tex("\\mathrm{d}" + (bare ? tex(arg).text() : Tex.paren(tex(arg).text())), Tex.PRODUCT);
+    }
+
+    private static boolean differentialOfName(Expr arg) {
+        return arg instanceof Var || arg instanceof Identity || arg instanceof Zero || arg instanceof Ones;
     }
 }
