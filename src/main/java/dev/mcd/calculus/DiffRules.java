@@ -198,14 +198,14 @@ final class DiffRules {
         if (o.scalar()) {
             return Optional.of(d(c.arg()));
         }
-        Expr ones = new Ones();
+        // Two distinct ones nodes: shapes are looked up by node, and 1'dX1 uses two sizes.
         if (o.colsOne()) {
-            return Optional.of(mul(t(ones), d(c.arg())));
+            return Optional.of(mul(t(new Ones()), d(c.arg())));
         }
         if (o.rowsOne()) {
-            return Optional.of(mul(d(c.arg()), ones));
+            return Optional.of(mul(d(c.arg()), new Ones()));
         }
-        return Optional.of(mul(t(ones), d(c.arg()), ones));
+        return Optional.of(mul(t(new Ones()), d(c.arg()), new Ones()));
     }
 
     private static Optional<Expr> linearMap(Expr e, Var v) {

@@ -1,5 +1,6 @@
 package dev.mcd.cli;
 
+import dev.mcd.calculus.Derivation;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.expr.Shapes;
@@ -10,15 +11,22 @@ import java.util.List;
 
 /**
  * {@code mcd derive --format numpy}: the derivative as Python source defining
- * {@code derivative(**v)}, with sizes of I, 0 and ones read from the variables' shapes.
+ * {@code derivative(**v)}. The result is shape-checked beside a witness of the derivative's known
+ * shape (X' for a scalar by X, f x' for a Jacobian), so that a lone I or tr(A) I has a size.
  */
 final class NumpyExport {
     private NumpyExport() {}
 
     static String module(VerifiedDerive.Result r) {
-        Expr result = r.derivation().result();
+        Derivation d = r.derivation();
+        Expr result = d.result();
         var variables = r.shapes().variables();
-        Shapes shapes = ShapeChecker.check(result, variables);
+        Expr witness = switch (d.form()) {
+            case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> d.function();
+            case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> new Expr.Transpose(d.wrt());
+            case VECTOR_BY_VECTOR -> new Expr.Mul(List.of(d.function(), new Expr.Transpose(d.wrt())));
+        };
+        Shapes shapes = ShapeChecker.check(new Expr.Add(List.of(result, witness)), variables);
         List<String> names = new ArrayList<>(variables.keySet());
         return new NumpyPrinter(shapes::of).module(result, variables, names);
     }
