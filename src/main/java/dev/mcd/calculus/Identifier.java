@@ -134,6 +134,7 @@ final class Identifier {
     private static List<Move> moves(Form form) {
         List<Move> out = new ArrayList<>();
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
+        out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
         out.add(new Move("transpose-product", (term, v) -> pushTransposes(term)));
         if (form == Form.SCALAR_BY_MATRIX) {
             out.add(new Move("scalar-trace", Identifier::introduceTrace));
@@ -142,7 +143,6 @@ final class Identifier {
             out.add(new Move("hadamard-move", (term, v) -> insideTrace(term, p -> hadamardMove(p))));
             out.add(new Move("cyclic-trace", (term, v) -> insideTrace(term, Identifier::rotate)));
         } else {
-            out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
             out.add(new Move("kron-column", (term, v) -> kronColumn(Product.of(term))));
             out.add(new Move(form == Form.VECTOR_BY_VECTOR ? "hadamard-diag" : "hadamard-move",
@@ -351,20 +351,24 @@ final class Identifier {
         return Optional.of(p.withChain(Ex.factors(mul(chain))).toExpr());
     }
 
-    /** x'y = y'x: a scalar holding (dx)' is replaced by its transpose. */
+    /**
+     * x'y = y'x: a scalar holding a transposed differential, such as (dW x)'(Wx + b), is replaced
+     * by its transpose, (Wx + b)' dW x. Inside a trace, trace-transpose does this instead.
+     */
     private static Optional<Expr> dotSymmetry(Expr term, Form form) {
-        Product p = Product.of(term);
-        boolean transposedDiff = Tree.anyMatch(term, e -> e instanceof Transpose t && t.arg() instanceof Diff);
+        boolean transposedDiff = Tree.anyMatch(term, e -> e instanceof Transpose t && Tree.hasDiff(t.arg()));
         if (!transposedDiff) {
             return Optional.empty();
         }
+        Product p = Product.of(term);
         int s = p.diffInScalars();
-        if (s >= 0) {
+        if (s >= 0 && !(p.scalars().get(s) instanceof Call)) {
             List<Expr> scalars = new ArrayList<>(p.scalars());
             scalars.set(s, pushed(scalars.get(s)));
             return Optional.of(p.withScalars(scalars).toExpr());
         }
-        if (form == Form.SCALAR_BY_VECTOR) {
+        boolean scalarTerm = form == Form.SCALAR_BY_VECTOR || form == Form.SCALAR_BY_MATRIX;
+        if (scalarTerm && s < 0 && p.diffInChain() >= 0) {
             return Optional.of(pushed(term));
         }
         return Optional.empty();

@@ -112,7 +112,7 @@ class SiteBrowserTest {
     @Test
     void derivationPageLoadsCleanly() throws Exception {
         checkPage(derivationPage, "derivation");
-        assertFalse(driver.findElements(By.cssSelector(".derivation .derivation-result")).isEmpty(), "a boxed result");
+        assertFalse(driver.findElements(By.cssSelector(".derivation .result, .derivation .derivation-result")).isEmpty(), "a boxed result");
         var verified = driver.findElements(By.cssSelector(".derivation .verified"));
         assertFalse(verified.isEmpty(), "a verified mark");
         assertFalse(verified.getFirst().getAttribute("title").isBlank(), "the verified mark explains itself");

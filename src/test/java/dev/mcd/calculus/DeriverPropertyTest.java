@@ -57,7 +57,6 @@ class DeriverPropertyTest {
     }
 
     /** The full grammar; enable when tr(t*(A .* X)) by X verifies (hadamard-move drops the I of I∘A). */
-    @Disabled("engine bug: hadamard-move with a symbolic scalar coefficient, see the enginetests report")
     @Property(tries = 200, seed = "20260101")
     void withMatrixHadamardProducts(@ForAll("problemsWithMatrixHadamard") Problem p) {
         derivesAndVerifiesOrRefusesClearly(p);
