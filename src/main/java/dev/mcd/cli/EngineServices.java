@@ -1,5 +1,6 @@
 package dev.mcd.cli;
 
+import dev.mcd.site.DerivationCache;
 import dev.mcd.site.DerivationService;
 import dev.mcd.site.EngineDerivationService;
 import dev.mcd.site.MathException;
@@ -9,17 +10,18 @@ import dev.mcd.site.katex.KatexRenderer;
 import java.nio.file.Path;
 
 /**
- * The production services: the real engine and KaTeX in GraalJS with its on-disk cache under
- * {@code .mcd-cache/katex} (not committed). The renderer starts its JS engine in the background
+ * The production services: the real engine behind a derivation cache ({@code .mcd-cache/derivations})
+ * and KaTeX in GraalJS with its own cache ({@code .mcd-cache/katex}); neither is committed. The renderer starts its JS engine in the background
  * as soon as it is constructed, so that start-up overlaps reading the content.
  */
 final class EngineServices implements Services {
-    private final EngineDerivationService engine = new EngineDerivationService();
+    private final DerivationService engine;
     private final KatexRenderer katex;
     private final MathRenderer math;
 
     private EngineServices(Path root) {
         this.katex = new KatexRenderer(root.resolve(".mcd-cache").resolve("katex"));
+        this.engine = new DerivationCache(new EngineDerivationService(), root.resolve(".mcd-cache").resolve("derivations"));
         this.math = (tex, display) -> {
             try {
                 return katex.render(tex, display);
