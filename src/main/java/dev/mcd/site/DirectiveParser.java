@@ -54,7 +54,11 @@ public final class DirectiveParser {
     public Optional<Directive> parse(String info, int infoOffset, List<Line> body) {
         String name = firstWord(info);
         if (!name.equals(info.strip())) {
-            problems.add(file.problemAt(infoOffset + name.length(), "a directive's settings go in its body, not after '" + name + "'"));
+            int settings = info.indexOf(name) + name.length();
+            while (Character.isWhitespace(info.charAt(settings))) {
+                settings++;
+            }
+            problems.add(file.problemAt(infoOffset + settings, "a directive's settings go in its body, not after '" + name + "'"));
             return Optional.empty();
         }
         return switch (name) {
@@ -119,6 +123,7 @@ public final class DirectiveParser {
     private Optional<Map<String, Value>> keys(String directive, int at, List<Line> body, List<String> spec) {
         var known = spec.stream().map(s -> s.replace("?", "")).toList();
         var values = new LinkedHashMap<String, Value>();
+        var given = new java.util.HashSet<String>();
         boolean ok = true;
         for (Line line : body) {
             String t = line.text();
@@ -144,6 +149,7 @@ public final class DirectiveParser {
                 ok = false;
                 continue;
             }
+            given.add(key);
             int hash = t.indexOf('#', m.end());
             String raw = hash < 0 ? t.substring(m.end()) : t.substring(m.end(), hash);
             if (raw.isBlank()) {
@@ -154,7 +160,8 @@ public final class DirectiveParser {
             values.put(key, new Value(raw.strip(), line.offset() + m.end() + leading(raw)));
         }
         for (String s : spec) {
-            if (!s.endsWith("?") && !values.containsKey(s)) {
+            // A key written without a value was reported already ("has no value").
+            if (!s.endsWith("?") && !given.contains(s)) {
                 problems.add(file.problemAt(at, directive + " needs '" + s + ":'"));
                 ok = false;
             }

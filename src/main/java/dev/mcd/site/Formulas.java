@@ -20,8 +20,9 @@ final class Formulas {
         try {
             return renderer.render(tex, display);
         } catch (MathException e) {
-            int at = texOffset + Math.max(0, Math.min(tex.length(), e.texPosition().orElse(1) - 1));
-            problems.add(file.problemAt(at, e.getMessage()));
+            int at = e.atEndOfInput() ? texOffset + tex.length()
+                    : texOffset + Math.max(0, Math.min(tex.length(), e.texPosition().orElse(1) - 1));
+            problems.add(file.problemAt(at, e.summary()));
             return fallback(tex);
         }
     }
@@ -31,7 +32,7 @@ final class Formulas {
         try {
             return renderer.render(tex, display);
         } catch (MathException e) {
-            problems.add(file.problemAt(offset, "cannot render the engine's TeX '" + tex + "': " + e.getMessage()));
+            problems.add(file.problemAt(offset, "cannot render the engine's TeX '" + tex + "': " + e.summary()));
             return fallback(tex);
         }
     }

@@ -63,10 +63,12 @@ public record FrontMatter(String title, int order, String description) {
         }
         int order = Integer.MAX_VALUE;
         if (map.containsKey("order")) {
-            if (map.get("order") instanceof Number n && n.longValue() == n.doubleValue()) {
+            // 3000000000 would wrap around to a negative int and sort the page first.
+            if (map.get("order") instanceof Number n && n.longValue() == n.doubleValue()
+                    && n.longValue() >= Integer.MIN_VALUE && n.longValue() <= Integer.MAX_VALUE) {
                 order = n.intValue();
             } else {
-                problems.add(file.problemAt(lineOfKey(file, "order", endLine), 1, "'order' must be an integer"));
+                problems.add(file.problemAt(lineOfKey(file, "order", endLine), 1, "'order' must be an integer (at most " + Integer.MAX_VALUE + ")"));
                 ok = false;
             }
         }

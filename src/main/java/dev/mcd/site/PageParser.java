@@ -21,7 +21,30 @@ import java.util.Set;
  * learn where code is, so that {@code $} in code stays literal, then the math-masked text.
  */
 public final class PageParser {
+    /** Flexmark renders recursively: thousands of nested block quotes would overflow the stack. */
+    static final int MAX_NESTING = 100;
+
     private PageParser() {}
+
+    /** The first node nested deeper than {@link #MAX_NESTING}, found without recursion. */
+    static Optional<Node> tooDeep(Node root) {
+        var nodes = new java.util.ArrayDeque<Node>();
+        var depths = new java.util.ArrayDeque<Integer>();
+        nodes.push(root);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int d = depths.pop();
+            if (d > MAX_NESTING) {
+                return Optional.of(n);
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                nodes.push(c);
+                depths.push(d + 1);
+            }
+        }
+        return Optional.empty();
+    }
 
     public static Optional<ParsedPage> parse(SourceFile file, Problems problems) {
         var split = FrontMatter.split(file, problems);
@@ -38,6 +61,12 @@ public final class PageParser {
         }
         var math = MathSpans.find(file, body, code, problems);
         var doc = Markdown.PARSER.parse(math.masked());
+        var deep = tooDeep(doc);
+        if (deep.isPresent()) {
+            problems.add(file.problemAt(math.original(deep.get().getStartOffset()),
+                    "Markdown nested deeper than " + MAX_NESTING + " levels (block quotes, lists, emphasis); flatten it"));
+            return Optional.empty();
+        }
         var directives = new LinkedHashMap<Node, Directive>();
         var headingIds = new IdentityHashMap<Heading, String>();
         var parser = new DirectiveParser(file, problems);

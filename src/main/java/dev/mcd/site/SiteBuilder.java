@@ -42,7 +42,9 @@ public final class SiteBuilder {
         var config = SiteConfig.load(root, problems);
         var parsed = ContentLoader.load(root, config, problems).stream()
                 .map(f -> PageParser.parse(f, problems)).flatMap(Optional::stream).toList();
-        if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))) {
+        // On disk, not among the parsed pages: an index.md with a broken header is reported once, not also as missing.
+        if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))
+                && !Files.exists(root.resolve(ContentLoader.CONTENT).resolve("index.md"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.add(Problem.ofFile(ContentLoader.CONTENT + "/index.md", "the home page is missing"));
         }
         for (var page : parsed) {

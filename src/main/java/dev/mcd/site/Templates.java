@@ -49,7 +49,7 @@ public final class Templates {
             return Optional.of(out.toString());
         } catch (ParseException e) {
             problems.add(problem(e.getTemplateName() == null ? template : e.getTemplateName(),
-                    e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()));
+                    e.getLineNumber(), e.getColumnNumber(), oneLine(e.getEditorMessage())));
         } catch (TemplateException e) {
             String name = e.getTemplateSourceName() == null ? template : e.getTemplateSourceName();
             problems.add(problem(name, e.getLineNumber() == null ? 0 : e.getLineNumber(),
@@ -72,6 +72,11 @@ public final class Templates {
             // the message alone still says what is wrong
         }
         return new Problem(path, line, Math.max(1, column), message, source);
+    }
+
+    /** A parse error lists the expected tokens one a line; a problem is one line, e.g. "Encountered "/", but ... "(" <ID>". */
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** FreeMarker's message without its long "tip" and "FTL stack trace" blocks. */

@@ -52,7 +52,9 @@ final class KatexEngine {
             result = renderFunction().execute(tex, display);
         } catch (PolyglotException e) {
             // Not a ParseError (those come back as objects): an internal KaTeX failure.
-            throw new KatexException("KaTeX failed: " + e.getMessage(), tex, 0, 0);
+            String why = String.valueOf(e.getMessage()).contains("Maximum call stack size exceeded")
+                    ? "the TeX is nested too deeply" : e.getMessage();
+            throw new KatexException("KaTeX failed: " + why, tex, 0, 0);
         }
         if (result.isString()) {
             return result.asString();
