@@ -175,7 +175,7 @@ public final class Parser {
                 case LPAREN -> {
                     next();
                     Expr inner = expression();
-                    expect(Token.Type.RPAREN, "')' to close the '(' at " + first.pos());
+                    expect(Token.Type.RPAREN, "')' to close an earlier '('");
                     yield inner;
                 }
                 case NAME -> name();
@@ -258,7 +258,7 @@ public final class Parser {
             next();
             args.add(expression());
         }
-        expect(Token.Type.RPAREN, "')' to close the '(' at " + open.pos());
+        expect(Token.Type.RPAREN, "')' to close the '(' of " + fnToken.text() + "(");
         String name = fnToken.text();
         String shown = name + "'".repeat(primes);
         if (name.equals("I") || name.equals("ones")) {
