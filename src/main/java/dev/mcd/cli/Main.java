@@ -21,7 +21,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
         return new CommandLine(new Main())
-                .addSubcommand("serve", new ServeCommand(ServeRebuilders.production()))
+                .addSubcommand("serve", new ServeCommand(PreviewBuilds.production()))
                 .execute(args);
     }
 

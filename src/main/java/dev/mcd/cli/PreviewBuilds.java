@@ -11,8 +11,8 @@ import dev.mcd.site.serve.RebuilderFactory;
  * in-memory cache) for the whole session, a full site build per change written into the
  * served folder. Example: an edit of content/examples.md re-renders only formulas not seen yet.
  */
-final class ServeRebuilders {
-    private ServeRebuilders() {}
+public final class PreviewBuilds {
+    private PreviewBuilds() {}
 
     private static void clear(java.nio.file.Path dir) throws java.io.IOException {
         if (java.nio.file.Files.exists(dir)) {
@@ -24,7 +24,7 @@ final class ServeRebuilders {
         }
     }
 
-    static RebuilderFactory production() {
+    public static RebuilderFactory production() {
         return (project, out) -> {
             Services services;
             try {
