@@ -48,6 +48,15 @@ final class RenderCache {
         return dir.resolve(key + ".html");
     }
 
+    /** Whether any entry is stored: a hint that this build will mostly hit. */
+    boolean hasEntries() {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.findAny().isPresent();
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     Optional<String> read(String key) {
         try {
             return Optional.of(Files.readString(fileOf(key), StandardCharsets.UTF_8));
