@@ -10,6 +10,33 @@ import java.util.Objects;
  */
 public sealed interface Expr {
 
+    /** The direct subexpressions in source order, e.g. the terms of a sum; none for a leaf. */
+    default List<Expr> children() {
+        return switch (this) {
+            case Var v -> List.of();
+            case Num n -> List.of();
+            case Identity i -> List.of();
+            case Zero z -> List.of();
+            case Ones o -> List.of();
+            case Add a -> a.terms();
+            case Mul m -> m.factors();
+            case Neg n -> List.of(n.arg());
+            case Div d -> List.of(d.num(), d.den());
+            case Hadamard h -> List.of(h.left(), h.right());
+            case HadamardDiv h -> List.of(h.left(), h.right());
+            case Kron k -> List.of(k.left(), k.right());
+            case Pow p -> List.of(p.base(), p.exponent());
+            case ElemPow p -> List.of(p.base(), p.exponent());
+            case Inv i -> List.of(i.arg());
+            case Transpose t -> List.of(t.arg());
+            case Call c -> List.of(c.arg());
+            case Prime p -> List.of(p.arg());
+            case Apply a -> List.of(a.arg());
+            case Grad g -> List.of(g.of());
+            case Diff d -> List.of(d.arg());
+        };
+    }
+
     /** A named quantity: a variable or a constant, by its declared or default kind. */
     record Var(String name, Kind kind) implements Expr {
         public Var {

@@ -111,7 +111,7 @@ public final class NumpyPrinter {
         if (e instanceof Diff) {
             throw new IllegalArgumentException("NumPy export does not support differentials d(...)");
         }
-        Children.of(e).forEach(NumpyPrinter::refuseAbstract);
+        e.children().forEach(NumpyPrinter::refuseAbstract);
     }
 
     private static IllegalArgumentException abstractFunction(String name) {

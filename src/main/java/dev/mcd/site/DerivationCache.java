@@ -6,10 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -152,14 +150,7 @@ public final class DerivationCache implements DerivationService {
             try (var out = new DataOutputStream(bytes)) {
                 writer.write(out);
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            try {
-                Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(dir.resolve(key + ".bin"), bytes.toByteArray());
         } catch (IOException e) {
             // The cache only saves time: a folder we cannot write costs speed, never correctness.
         }
