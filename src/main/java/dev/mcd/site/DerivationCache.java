@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * Failures are never cached, so a broken block is re-checked (and reported) on every build.
  */
 public final class DerivationCache implements DerivationService {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final DerivationService engine;
     private final Path dir;
@@ -172,7 +172,12 @@ public final class DerivationCache implements DerivationService {
             }
             steps.add(new ShownStep(tex, why, eqs, readStrings(in)));
         }
-        return new RenderedDerivation(f, wrt, start, steps, in.readInt(), readLong(in), readLong(in), in.readUTF());
+        int readOff = in.readInt();
+        String derivative = readLong(in);
+        String result = readLong(in);
+        String verification = in.readUTF();
+        var layouts = new Layouts(readLong(in), readLong(in), readLong(in));
+        return new RenderedDerivation(f, wrt, start, steps, readOff, derivative, result, verification, layouts);
     }
 
     private static void writeDerivation(DataOutputStream o, RenderedDerivation d) throws IOException {
@@ -193,6 +198,9 @@ public final class DerivationCache implements DerivationService {
         writeLong(o, d.derivativeTex());
         writeLong(o, d.resultTex());
         o.writeUTF(d.verification());
+        writeLong(o, d.layouts().numeratorTex());
+        writeLong(o, d.layouts().denominatorTex());
+        writeLong(o, d.layouts().mixedTex());
     }
 
     /** Strings of any length (writeUTF stops at 64 KB, and a long derivation's TeX may not). */

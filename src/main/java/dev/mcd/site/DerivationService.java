@@ -28,11 +28,15 @@ public interface DerivationService {
      * right-hand side, {@code resultTex} the derivative read off with eq. {@code readOffEquation}.
      */
     record RenderedDerivation(String functionTex, String wrtTex, String startTex, List<ShownStep> steps,
-                              int readOffEquation, String derivativeTex, String resultTex, String verification) {
+                              int readOffEquation, String derivativeTex, String resultTex, String verification,
+                              Layouts layouts) {
         public RenderedDerivation {
             steps = List.copyOf(steps);
         }
     }
+
+    /** The result in numerator layout (this site's), denominator layout and mixed layout, as TeX. */
+    record Layouts(String numeratorTex, String denominatorTex, String mixedTex) {}
 
     /** One step: its right-hand side, why it holds, and the identities it cites. */
     record ShownStep(String tex, String justification, List<Integer> equations, List<String> facts) {

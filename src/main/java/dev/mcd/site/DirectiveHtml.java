@@ -77,9 +77,28 @@ final class DirectiveHtml {
         sb.append("</ol>\n<div class=\"result\">")
                 .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
                 .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
-                .append(verified(r.verification())).append("</div>\n</div>\n");
+                .append(verified(r.verification())).append("</div>\n");
+        if (d.layouts().isPresent()) {
+            layouts(sb, d, r);
+        }
+        sb.append("</div>\n");
         d.id().ifPresent(id -> example(id, f + " with respect to " + v));
         return sb.toString();
+    }
+
+    /** {@code layouts: yes}: the result as the three conventions write it, computed from the engine's. */
+    private void layouts(StringBuilder sb, Directive.Derive d, RenderedDerivation r) {
+        String v = d.layouts().get().text();
+        if (!v.equals("yes") && !v.equals("true")) {
+            problems.add(page.file().problemAt(d.layouts().get().offset(), "layouts takes 'yes' or 'true', not '" + v + "'"));
+            return;
+        }
+        var l = r.layouts();
+        sb.append("<table class=\"layouts\"><thead><tr><th>numerator layout (this site)</th><th>denominator layout</th>")
+                .append("<th>mixed layout</th></tr></thead><tbody><tr><td>")
+                .append(math.generated(l.numeratorTex(), false, d.offset())).append("</td><td>")
+                .append(math.generated(l.denominatorTex(), false, d.offset())).append("</td><td>")
+                .append(math.generated(l.mixedTex(), false, d.offset())).append("</td></tr></tbody></table>\n");
     }
 
     /** One aligned line of a derivation: left side (or empty), "=", right side, why. */

@@ -55,8 +55,10 @@ public final class EngineDerivationService implements DerivationService {
         String fTex = LatexPrinter.print(d.function());
         String vTex = LatexPrinter.print(d.wrt());
         String derivative = "\\frac{\\partial " + (d.function() instanceof Expr.Var ? fTex : "f") + "}{\\partial " + vTex + "}";
+        var layouts = new Layouts(LatexPrinter.print(d.result()),
+                LatexPrinter.print(dev.mcd.calculus.Layouts.denominator(d)), LatexPrinter.print(dev.mcd.calculus.Layouts.mixed(d)));
         return new RenderedDerivation(fTex, vTex, LatexPrinter.print(d.start()), steps, d.form().equation(),
-                derivative, LatexPrinter.print(d.result()), result.report().summary());
+                derivative, LatexPrinter.print(d.result()), result.report().summary(), layouts);
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */

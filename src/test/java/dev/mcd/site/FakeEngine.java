@@ -21,7 +21,8 @@ final class FakeEngine implements DerivationService {
         return new RenderedDerivation(r.expr(), r.wrt(), "d(" + r.expr() + ")",
                 List.of(new ShownStep("d(" + r.expr() + ")'", "product rule", List.of(10), List.of("cyclic-trace"))),
                 2, "\\frac{\\partial f}{\\partial " + r.wrt() + "}", "g(" + r.wrt() + ")",
-                "steps agree at 3 random points; finite differences agree to 1e-6");
+                "steps agree at 3 random points; finite differences agree to 1e-6",
+                new Layouts("g(" + r.wrt() + ")", "g(" + r.wrt() + ")^T", "g(" + r.wrt() + ")^T"));
     }
 
     @Override
