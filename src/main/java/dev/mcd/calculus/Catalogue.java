@@ -69,6 +69,7 @@ public final class Catalogue {
             fact("scalar-transpose", "a scalar is its own transpose", "a' = a", "a: scalar"),
             fact("hadamard-move", "moving a Hadamard factor", "x'*(y .* z) = (x .* y)'*z", "x: vector, y: vector, z: vector"),
             fact("hadamard-trace", "Hadamard product and trace", "ones'*(A .* B)*ones = tr(A'*B)", "A: matrix, B: matrix"),
+            fact("hadamard-division", "element-wise division as a product", "x ./ y = y.^-1 .* x", "x: vector, y: vector"),
             fact("hadamard-diag", "Hadamard product as a diagonal matrix", "x .* y = diag(x)*y", "x: vector, y: vector"),
             fact("kron-column", "Kronecker product with a column", "kron(x, a) = kron(I, a)*x", "x: vector, a: vector"),
             fact("kron-trace", "trace of a Kronecker product", "tr(kron(A, B)) = tr(A)*tr(B)", "A: matrix, B: matrix"),

@@ -136,6 +136,7 @@ final class Identifier {
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
         out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
         out.add(new Move("transpose-product", (term, v) -> pushTransposes(term)));
+        out.add(new Move("hadamard-division", (term, v) -> divisionAsProduct(term)));
         if (form == Form.SCALAR_BY_MATRIX) {
             out.add(new Move("scalar-trace", Identifier::introduceTrace));
             out.add(new Move("trace-transpose", Identifier::transposeInsideTrace));
@@ -191,6 +192,13 @@ final class Identifier {
             }
         }
         return e;
+    }
+
+    /** dX ⊘ C = C^{∘-1} ∘ dX for a constant C, so the Hadamard moves apply to quotients too. */
+    private static Optional<Expr> divisionAsProduct(Expr term) {
+        Expr out = Tree.bottomUp(term, e -> e instanceof HadamardDiv q && Tree.hasDiff(q.left()) && !Tree.hasDiff(q.right())
+                ? new Hadamard(new ElemPow(q.right(), Ex.num(-1)), q.left()) : e);
+        return out.equals(term) ? Optional.empty() : Optional.of(out);
     }
 
     /** (AB)' = B'A' and friends, only on the way down to a differential. */
