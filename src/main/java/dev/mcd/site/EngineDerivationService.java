@@ -30,7 +30,7 @@ public final class EngineDerivationService implements DerivationService {
 
     @Override
     public String engineVersion() {
-        return Deriver.ENGINE_VERSION;
+        return Deriver.ENGINE_VERSION + "+" + EngineFingerprint.of();
     }
 
     @Override
