@@ -21,7 +21,12 @@ public interface DerivationService {
     List<IdentityView> identities();
 
     /** A {@code derive} block's keys; {@code where} and {@code expect} are "" when absent. */
-    record DeriveRequest(String expr, String wrt, String where, String expect) {}
+    record DeriveRequest(String expr, String wrt, String where, String expect, String names) {
+        /** Without display names. */
+        public DeriveRequest(String expr, String wrt, String where, String expect) {
+            this(expr, wrt, where, expect, "");
+        }
+    }
 
     /**
      * The derivation ready to show: {@code startTex} is d(f), each step's TeX is the whole

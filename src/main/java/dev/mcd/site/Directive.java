@@ -16,7 +16,8 @@ public sealed interface Directive {
 
     /** {@code title} (optional) replaces the automatic "Example N" label, e.g. "Example 5 (by W_1)". */
     record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
-                  Optional<Value> expect, Optional<Value> title, Optional<Value> layouts) implements Directive {}
+                  Optional<Value> expect, Optional<Value> title, Optional<Value> layouts,
+                  Optional<Value> names) implements Directive {}
 
     /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
     record ChainLine(Value expr, Value justification) {}

@@ -60,7 +60,8 @@ final class DirectiveHtml {
 
     private String derive(Directive.Derive d) throws DerivationException {
         var r = engine.derive(new DeriveRequest(d.expr().text(), d.wrt().text(),
-                d.where().map(Value::text).orElse(""), d.expect().map(Value::text).orElse("")));
+                d.where().map(Value::text).orElse(""), d.expect().map(Value::text).orElse(""),
+                d.names().map(Value::text).orElse("")));
         var sb = new StringBuilder();
         String label = open(sb, "derivation", d.id());
         String f = math.generated(r.functionTex(), false, d.offset());
@@ -218,6 +219,7 @@ final class DirectiveHtml {
                 case "wrt" -> Optional.of(x.wrt());
                 case "where" -> x.where();
                 case "expect" -> x.expect();
+                case "names" -> x.names();
                 default -> Optional.empty();
             };
             case Directive.Steps x -> switch (e.key()) {

@@ -48,17 +48,18 @@ public final class EngineDerivationService implements DerivationService {
             throw new DerivationException(key, 0, e.error().pos(), e.error().reason());
         }
         Derivation d = result.derivation();
+        DisplayNames names = DisplayNames.parse(r.names(), result.decls());
         List<ShownStep> steps = new ArrayList<>();
         for (Step s : d.steps()) {
-            steps.add(new ShownStep(LatexPrinter.print(s.rhs()), justification(s), s.equations(), s.facts()));
+            steps.add(new ShownStep(names.tex(s.rhs()), justification(s), s.equations(), s.facts()));
         }
-        String fTex = LatexPrinter.print(d.function());
+        String fTex = names.tex(d.function()) + names.whereTex();
         String vTex = LatexPrinter.print(d.wrt());
         String derivative = "\\frac{\\partial " + (d.function() instanceof Expr.Var ? fTex : "f") + "}{\\partial " + vTex + "}";
-        var layouts = new Layouts(LatexPrinter.print(d.result()),
-                LatexPrinter.print(dev.mcd.calculus.Layouts.denominator(d)), LatexPrinter.print(dev.mcd.calculus.Layouts.mixed(d)));
-        return new RenderedDerivation(fTex, vTex, LatexPrinter.print(d.start()), steps, d.form().equation(),
-                derivative, LatexPrinter.print(d.result()), result.report().summary(), layouts);
+        var layouts = new Layouts(names.tex(d.result()),
+                names.tex(dev.mcd.calculus.Layouts.denominator(d)), names.tex(dev.mcd.calculus.Layouts.mixed(d)));
+        return new RenderedDerivation(fTex, vTex, names.tex(d.start()), steps, d.form().equation(),
+                derivative, names.tex(d.result()), result.report().summary(), layouts);
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */
