@@ -32,7 +32,8 @@ final class Identifier {
         List<Step> steps = new ArrayList<>();
         Expr current = Tidy.apply(expanded);
         if (current instanceof Zero) {
-            throw new UnsupportedException("the differential vanishes: the expression does not vary with " + v.name());
+            // d f = 0 everywhere (e.g. tr(X inv(X)) = tr(I)): the derivative is 0, read off as such.
+            return new Outcome(steps, new Zero());
         }
         if (byScalar(form)) {
             return readOffScalarVariable(current, v, form, steps);

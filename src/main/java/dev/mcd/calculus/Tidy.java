@@ -144,6 +144,7 @@ final class Tidy {
             chain.removeIf(Expr.Identity.class::isInstance);
         }
         mergePowers(chain);
+        cancelInverses(chain);
         List<Expr> out = new ArrayList<>();
         if (coefficient != 1 && coefficient != -1) {
             out.add(Ex.num(Math.abs(coefficient)));
@@ -178,6 +179,23 @@ final class Tidy {
                     i = -1;
                     break;
                 }
+            }
+        }
+    }
+
+    /** A A^-1 = A^-1 A = I along the chain: the I disappears unless nothing else is left. */
+    private static void cancelInverses(List<Expr> chain) {
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            Expr a = chain.get(i);
+            Expr b = chain.get(i + 1);
+            boolean cancels = (b instanceof Inv inv && inv.arg().equals(a)) || (a instanceof Inv inv2 && inv2.arg().equals(b));
+            if (cancels && !Tree.hasDiff(a) && !Tree.hasDiff(b)) {
+                chain.remove(i + 1);
+                chain.set(i, new Expr.Identity());
+                if (chain.size() > 1) {
+                    chain.remove(i);
+                }
+                i = Math.max(-1, i - 2);
             }
         }
     }

@@ -58,7 +58,13 @@ public final class VerifiedDerive {
             throw new RequestException(Part.WRT, new ExprException(
                     "'" + name + "' does not occur in the expression", new Pos(1, 1), wrt));
         }
-        Derivation d = within(Part.EXPR, () -> Deriver.derive(parsed.expr(), v));
+        Derivation d;
+        try {
+            d = Deriver.derive(parsed.expr(), v);
+        } catch (ExprException e) {
+            // The engine knows no source text: point at the start of the expression it was given.
+            throw new RequestException(Part.EXPR, e.source().isEmpty() ? new ExprException(e.reason(), new Pos(1, 1), expr) : e);
+        }
         VerifyReport report;
         try {
             report = DerivationCheck.check(d);
