@@ -101,8 +101,4 @@ public final class Catalogue {
         return ALL.stream().filter(i -> i.number() == number).findFirst();
     }
 
-    /** The catalogue entry a step's rule or fact id names, when it has one. */
-    public static Optional<Identity> byFact(String fact) {
-        return byId(fact);
-    }
 }

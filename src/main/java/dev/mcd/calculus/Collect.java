@@ -28,8 +28,4 @@ final class Collect {
         });
         return Tidy.apply(Ex.add(out));
     }
-
-    static boolean changes(Expr sum) {
-        return !apply(sum).equals(Tidy.apply(sum));
-    }
 }

@@ -40,8 +40,9 @@ final class Identifier {
         }
         List<Move> moves = moves(form);
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (Collect.changes(current)) {
-                current = Collect.apply(current);
+            Expr collected = Collect.apply(current);
+            if (!collected.equals(current)) {
+                current = collected;
                 steps.add(new Step(current, "collect-terms", List.of(), List.of("collect-terms")));
                 continue;
             }

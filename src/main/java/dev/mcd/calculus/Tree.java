@@ -70,11 +70,4 @@ final class Tree {
         return anyMatch(e, Diff.class::isInstance);
     }
 
-    static int size(Expr e) {
-        int n = 1;
-        for (Expr c : children(e)) {
-            n += size(c);
-        }
-        return n;
-    }
 }
