@@ -25,7 +25,7 @@ public final class Deriver {
         Expr start = Ex.d(f);
         List<Step> steps = new ArrayList<>(Expander.expand(start, wrt));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
-        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form);
+        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f));
         steps.addAll(outcome.steps());
         return new Derivation(f, wrt, start, steps, form, outcome.result());
     }

@@ -28,7 +28,7 @@ final class Identifier {
 
     record Outcome(List<Step> steps, Expr result) {}
 
-    static Outcome identify(Expr expanded, Var v, Form form) {
+    static Outcome identify(Expr expanded, Var v, Form form, Square square) {
         List<Step> steps = new ArrayList<>();
         Expr current = Tidy.apply(expanded);
         if (current instanceof Zero) {
@@ -38,7 +38,7 @@ final class Identifier {
         if (byScalar(form)) {
             return readOffScalarVariable(current, v, form, steps);
         }
-        List<Move> moves = moves(form);
+        List<Move> moves = moves(form, square);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Expr collected = Collect.apply(current);
             if (!collected.equals(current)) {
@@ -133,7 +133,7 @@ final class Identifier {
         return Optional.of(new Product(p.coefficient(), p.scalars(), Ex.factors(chain)).toExpr());
     }
 
-    private static List<Move> moves(Form form) {
+    private static List<Move> moves(Form form, Square square) {
         List<Move> out = new ArrayList<>();
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
         out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
@@ -142,7 +142,7 @@ final class Identifier {
         if (form == Form.SCALAR_BY_MATRIX) {
             out.add(new Move("scalar-trace", Identifier::introduceTrace));
             out.add(new Move("trace-transpose", Identifier::transposeInsideTrace));
-            out.add(new Move("kron-trace", Identifier::kronTrace));
+            out.add(new Move("kron-trace", (term, v) -> kronTrace(term, square)));
             out.add(new Move("hadamard-move", (term, v) -> insideTrace(term, p -> hadamardMove(p))));
             out.add(new Move("cyclic-trace", (term, v) -> insideTrace(term, Identifier::rotate)));
         } else {
@@ -254,10 +254,10 @@ final class Identifier {
                 ? Optional.of(pushed(p.toExpr())) : Optional.empty());
     }
 
-    /** tr(A ⊗ dX) = tr(A) tr(dX). */
-    private static Optional<Expr> kronTrace(Expr term, Var v) {
+    /** tr(A ⊗ dX) = tr(A) tr(dX), for square A and X only (else the trace of A ⊗ B mixes entries). */
+    private static Optional<Expr> kronTrace(Expr term, Square square) {
         return insideTrace(term, p -> {
-            if (p.chain().size() == 1 && p.chain().getFirst() instanceof Kron k) {
+            if (p.chain().size() == 1 && p.chain().getFirst() instanceof Kron k && square.test(k.left()) && square.test(k.right())) {
                 return Optional.of(mul(Ex.num(p.coefficient()), mul(p.scalars()), tr(k.left()), tr(k.right())));
             }
             return Optional.empty();

@@ -18,7 +18,6 @@ import dev.mcd.verify.VerifiedDerive;
 import dev.mcd.verify.VerifyReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The real engine behind the site's directives: {@link VerifiedDerive} for {@code derive},
@@ -82,6 +81,7 @@ public final class EngineDerivationService implements DerivationService {
         }
         List<String> tex = new ArrayList<>();
         Expr previous = null;
+        Expr origin = null; // the first expression of the current chain: it alone decides the sizes
         List<VerifyReport> reports = new ArrayList<>();
         for (int i = 0; i < r.lines().size(); i++) {
             String line = r.lines().get(i);
@@ -101,6 +101,9 @@ public final class EngineDerivationService implements DerivationService {
                     throw new DerivationException("line", i, new Pos(1, p.offset() + 1), "expected an expression");
                 }
                 Expr e = parse(p, decls, i);
+                if (k == 0) {
+                    origin = e;
+                }
                 exprs.add(e);
                 if (k > 0) {
                     lineTex.append(" = ");
@@ -108,7 +111,7 @@ public final class EngineDerivationService implements DerivationService {
                 lineTex.append(LatexPrinter.print(e));
             }
             for (int k = 1; k < exprs.size(); k++) {
-                reports.add(check(exprs.get(k - 1), exprs.get(k), n -> true, i, parts.get(k).offset()));
+                reports.add(check(origin, exprs.get(k - 1), exprs.get(k), i, parts.get(k).offset()));
             }
             previous = exprs.getLast();
             tex.add(lineTex.toString());
@@ -126,9 +129,9 @@ public final class EngineDerivationService implements DerivationService {
         }
     }
 
-    private static VerifyReport check(Expr lhs, Expr rhs, Predicate<String> varies, int line, int offset) throws DerivationException {
+    private static VerifyReport check(Expr origin, Expr lhs, Expr rhs, int line, int offset) throws DerivationException {
         try {
-            return EqualityCheck.check(lhs, rhs, varies);
+            return EqualityCheck.check(List.of(origin), lhs, rhs, n -> true);
         } catch (VerificationException | ExprException e) {
             throw new DerivationException("line", line, new Pos(1, offset + 1), "this equality does not hold: " + e.getMessage());
         }

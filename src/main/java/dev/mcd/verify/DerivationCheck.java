@@ -22,11 +22,18 @@ public final class DerivationCheck {
     public static final double FINITE_DIFFERENCE_TOLERANCE = 1e-6;
     public static final int POINTS = 3;
     /** Draws allowed per point before giving up on finding one where everything is defined. */
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 16;
+    /** Magnitudes beyond this are where powers such as t^1e308 overflow or underflow to 0. */
+    private static final double HUGE = 1e100;
 
     private final Derivation d;
     private final long seed;
-    private final List<Expr> roots;
+    private final List<Expr> defining;
+    private final List<Expr> rest;
+    private String sizes;
+    private boolean sawNonZero;
+    /** The largest magnitude met in any evaluation: near overflow, a derivative of exactly 0 may be an underflow. */
+    private double largest;
     private double stepError;
     private double formError;
     private double fdError;
@@ -35,10 +42,12 @@ public final class DerivationCheck {
         this.d = d;
         // the points depend only on the problem, so re-running a build checks the same points
         this.seed = RandomPoint.seedOf(d.function() + " by " + d.wrt());
-        List<Expr> all = new ArrayList<>(List.of(d.function(), d.wrt(), d.start()));
+        // the function alone decides the sizes; every step and the result must fit them
+        this.defining = List.of(d.function(), d.wrt());
+        List<Expr> all = new ArrayList<>(List.of(d.start()));
         d.steps().forEach(s -> all.add(s.rhs()));
         all.add(d.result());
-        this.roots = List.copyOf(all);
+        this.rest = List.copyOf(all);
     }
 
     /** Runs every check at {@value #POINTS} random points; throws {@link VerificationException} on failure. */
@@ -51,13 +60,20 @@ public final class DerivationCheck {
         for (int i = 0; i < points; i++) {
             c.checkPoint(i, points);
         }
+        if (!c.sawNonZero && !(d.result() instanceof Expr.Zero) && c.largest > HUGE) {
+            // 0 = 0 at every point proves nothing: the values underflowed (t^1e308 at t < 1) or
+            // a constant rounded to 0, so the check cannot tell a right derivative from a wrong one
+            throw new VerificationException("the check cannot tell: the derivative and the finite differences are exactly 0 "
+                    + "at every random point although the derivative " + Brief.of(d.result())
+                    + " is not 0 (the values underflow or overflow)");
+        }
         List<VerifyReport.Measure> m = new ArrayList<>();
         if (!d.steps().isEmpty()) {
             m.add(new VerifyReport.Measure(VerifyReport.Check.STEPS, "steps agree", c.stepError));
         }
         m.add(new VerifyReport.Measure(VerifyReport.Check.IDENTIFICATION, formLabel(d.form()) + " form", c.formError));
         m.add(new VerifyReport.Measure(VerifyReport.Check.FINITE_DIFFERENCES, "finite differences", c.fdError));
-        return new VerifyReport(points, m);
+        return new VerifyReport(points, m, c.sizes);
     }
 
     /** The read-off identity as the summary names it. */
@@ -73,7 +89,7 @@ public final class DerivationCheck {
         FiniteDifference.Result lastFd = null;
         int fdRetries = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(roots, d.wrt().name()::equals, seed, index + points * attempt);
+            Point p = RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * attempt);
             Evaluation chain = chain(p);
             if (chain == null) {
                 continue; // outside some step's domain (a singular matrix, a log of a negative): redraw
@@ -89,6 +105,7 @@ public final class DerivationCheck {
                 }
                 stepError = Math.max(stepError, dis.relative());
             }
+            largest = Math.max(largest, chain.magnitude());
             DMatrixRMaj last = values.getLast();
             DMatrixRMaj f = Evaluator.evaluate(d.function(), p).value();
             DMatrixRMaj x = p.values().get(d.wrt().name());
@@ -116,6 +133,10 @@ public final class DerivationCheck {
             formError = Math.max(formError, form.relative());
             FiniteDifference.Result fd = FiniteDifference.along(d.function(), d.wrt().name(), p, readOff);
             if (fd.discrepancy().within(FINITE_DIFFERENCE_TOLERANCE)) {
+                sawNonZero |= Mat.maxAbs(readOff) != 0;
+                if (sizes == null) {
+                    sizes = VerifyReport.sizesOf(p);
+                }
                 fdError = Math.max(fdError, fd.discrepancy().relative());
                 return;
             }
@@ -138,10 +159,32 @@ public final class DerivationCheck {
         List<Expr> links = new ArrayList<>();
         links.add(d.start());
         d.steps().forEach(s -> links.add(s.rhs()));
-        Evaluation e = Evaluator.evaluateAlike(links, p);
+        Evaluation e;
+        try {
+            e = Evaluator.evaluateAlike(links, p);
+        } catch (VerificationException misfit) {
+            throw misfit(links, p, misfit);
+        }
         boolean finite = e.results().stream().allMatch(r -> Mat.finite(r.value()))
                 && Mat.finite(Evaluator.evaluate(d.function(), p).value());
         return finite ? e : null;
+    }
+
+    /**
+     * Names the first link that cannot be evaluated at the function's sizes, e.g. a step that
+     * uses tr(A⊗B) = tr A tr B although f leaves A and B non-square.
+     */
+    private VerificationException misfit(List<Expr> links, Point p, VerificationException whole) {
+        for (int k = 0; k < links.size(); k++) {
+            try {
+                Evaluator.evaluate(links.get(k), p);
+            } catch (VerificationException e) {
+                return new VerificationException((k == 0 ? "d(f)" : stepName(k)) + " does not fit the sizes that "
+                        + Brief.of(d.function()) + " allows (" + VerifyReport.sizesOf(p) + "): " + e.getMessage());
+            }
+        }
+        return new VerificationException("the steps do not keep one shape at the sizes that " + Brief.of(d.function())
+                + " allows (" + VerifyReport.sizesOf(p) + "): " + whole.getMessage());
     }
 
     private String stepName(int k) {

@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * may appear on either side.
  */
 public final class EqualityCheck {
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 16;
     private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
             "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau",
             "upsilon", "phi", "chi", "psi", "omega");
@@ -33,20 +33,38 @@ public final class EqualityCheck {
      * @param varies which variables get a direction; the others are constants, so d(A) = 0
      */
     public static VerifyReport check(Expr lhs, Expr rhs, Predicate<String> varies) {
-        int points = DerivationCheck.POINTS;
-        List<Expr> roots = List.of(lhs, rhs);
-        long seed = RandomPoint.seedOf(lhs + " = " + rhs);
-        double worst = 0;
-        for (int i = 0; i < points; i++) {
-            worst = Math.max(worst, checkPoint(roots, varies, seed, i, points));
-        }
-        return new VerifyReport(points, List.of(new VerifyReport.Measure(VerifyReport.Check.EQUALITY, "both sides agree", worst)));
+        return check(List.of(lhs, rhs), lhs, rhs, varies);
     }
 
-    private static double checkPoint(List<Expr> roots, Predicate<String> varies, long seed, int index, int points) {
+    /**
+     * Checks lhs = rhs where {@code defining} alone decides the sizes and both sides must fit them:
+     * a chain's first link (log det(X'X) = 2 log|det X| holds only for square X, which the first
+     * link does not force), or a derivation's function for an {@code expect}.
+     */
+    public static VerifyReport check(List<Expr> defining, Expr lhs, Expr rhs, Predicate<String> varies) {
+        int points = DerivationCheck.POINTS;
+        List<Expr> rest = java.util.stream.Stream.of(lhs, rhs).filter(e -> !defining.contains(e)).toList();
+        long seed = RandomPoint.seedOf(lhs + " = " + rhs);
+        double worst = 0;
+        String[] sizes = {""};
+        for (int i = 0; i < points; i++) {
+            worst = Math.max(worst, checkPoint(defining, rest, List.of(lhs, rhs), varies, seed, i, points, sizes));
+        }
+        return new VerifyReport(points, List.of(new VerifyReport.Measure(VerifyReport.Check.EQUALITY, "both sides agree", worst)),
+                sizes[0]);
+    }
+
+    private static double checkPoint(List<Expr> defining, List<Expr> rest, List<Expr> roots, Predicate<String> varies,
+                                     long seed, int index, int points, String[] sizes) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(roots, varies, seed, index + points * attempt);
-            Evaluation e = Evaluator.evaluateAlike(roots, p);
+            Point p = RandomPoint.draw(defining, rest, varies, seed, index + points * attempt);
+            Evaluation e;
+            try {
+                e = Evaluator.evaluateAlike(roots, p);
+            } catch (VerificationException misfit) {
+                throw new VerificationException("the sides do not fit the sizes that " + Brief.of(defining.getFirst())
+                        + " allows (" + VerifyReport.sizesOf(p) + "): " + misfit.getMessage());
+            }
             DMatrixRMaj l = e.results().get(0).value();
             DMatrixRMaj r = e.results().get(1).value();
             if (!Mat.finite(l) || !Mat.finite(r)) {
@@ -56,6 +74,9 @@ public final class EqualityCheck {
             if (!dis.within(DerivationCheck.STEP_TOLERANCE)) {
                 throw new VerificationException("the two sides differ at random point " + (index + 1) + " of " + points
                         + ": left side " + Mat.show(l) + ", right side " + Mat.show(r) + "; " + dis.describe());
+            }
+            if (index == 0) {
+                sizes[0] = VerifyReport.sizesOf(p);
             }
             return dis.relative();
         }

@@ -189,10 +189,27 @@ final class Mat {
     static DMatrixRMaj inv(DMatrixRMaj a) {
         requireSquare("inv", a);
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
-        if (!CommonOps_DDRM.invert(a, c)) {
-            return nan(a.numRows, a.numCols); // singular: outside the domain, the caller redraws
+        if (!CommonOps_DDRM.invert(a, c) || norm1(a) * norm1(c) > MAX_CONDITION) {
+            // singular or nearly so (X'X of a wide X): outside the domain, the caller redraws
+            return nan(a.numRows, a.numCols);
         }
         return c;
+    }
+
+    /** Beyond this 1-norm condition number an inverse is rounding noise, not a value to check against. */
+    private static final double MAX_CONDITION = 1e10;
+
+    /** The largest column sum of absolute values. */
+    private static double norm1(DMatrixRMaj a) {
+        double best = 0;
+        for (int j = 0; j < a.numCols; j++) {
+            double s = 0;
+            for (int i = 0; i < a.numRows; i++) {
+                s += Math.abs(a.get(i, j));
+            }
+            best = Math.max(best, s);
+        }
+        return best;
     }
 
     static double det(DMatrixRMaj a) {

@@ -3,6 +3,7 @@ package dev.mcd.verify;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -30,20 +31,38 @@ public final class RandomPoint {
         return h;
     }
 
-    /**
-     * Draws point number {@code index} for these expressions; names shared by several roots get one
-     * size and one value.
-     *
-     * @param roots  every expression that will be evaluated at the point
-     * @param varies which variables get a direction (the others are constants, d(A) = 0)
-     * @param seed   e.g. {@link #seedOf} of the derivation's function
-     * @param index  0, 1, 2, ... for successive points (and retries)
-     */
+    /** Draws a point where every root decides the sizes together, e.g. the two sides of a catalogue identity. */
     public static Point draw(List<Expr> roots, Predicate<String> varies, long seed, int index) {
+        return draw(roots, List.of(), varies, seed, index);
+    }
+
+    /**
+     * Draws point number {@code index}; names shared by several roots get one size and one value.
+     * The sizes come from {@code defining} alone (a derivation's function, a chain's first link):
+     * the other roots must fit them, so a step that needs X square when f does not (tr(A⊗B) =
+     * tr A tr B for non-square A, B) fails at evaluation instead of being checked at square sizes.
+     *
+     * @param defining the expressions whose shapes are the claim's premise
+     * @param rest     every other expression that will be evaluated at the point
+     * @param varies   which variables get a direction (the others are constants, d(A) = 0)
+     * @param seed     e.g. {@link #seedOf} of the derivation's function
+     * @param index    0, 1, 2, ... for successive points (and retries)
+     */
+    public static Point draw(List<Expr> defining, List<Expr> rest, Predicate<String> varies, long seed, int index) {
         Random random = new Random(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
         Sizing sizing = Sizing.empty();
-        roots.forEach(sizing::add);
+        defining.forEach(sizing::add);
         sizing.resolve(random);
+        for (Expr r : rest) {
+            try {
+                sizing.add(r);
+            } catch (VerificationException misfit) {
+                // left to the evaluator, which names the root that does not fit the premise's sizes
+            }
+        }
+        sizing.resolve(random); // names that only the other roots mention
+        List<Expr> roots = new ArrayList<>(defining);
+        roots.addAll(rest);
         SortedMap<String, EnumSet<Domains.Need>> needs = Domains.of(roots);
         SortedMap<String, DMatrixRMaj> values = new TreeMap<>();
         SortedMap<String, DMatrixRMaj> directions = new TreeMap<>();

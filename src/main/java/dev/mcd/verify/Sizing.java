@@ -104,7 +104,8 @@ final class Sizing {
         int sa = size.get(ra);
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
-            throw new VerificationException("sizes " + sa + " and " + sb + " must agree in " + Brief.of(where));
+            throw new VerificationException("sizes " + sa + " and " + sb + " must agree"
+                    + (where == null ? " in a Kronecker product" : " in " + Brief.of(where)));
         }
         parent.set(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);
@@ -292,20 +293,87 @@ final class Sizing {
     }
 
     /**
-     * Fixes every free dimension: products first, then one random size in 2..4 shared by every
-     * free class. Sharing keeps Gram matrices such as X'X and products such as AXB square and
-     * invertible at random points (a tall X would make X X' singular and log det meaningless);
-     * transposition mistakes are still caught because random square matrices are not symmetric.
+     * Fixes every free dimension: products first, then each free class its own size, the sizes a
+     * shuffle of 2, 3, ... so that no two independent dimensions agree and only what the shapes
+     * force is square (a transposition or a dropped factor then breaks a shape, not just a value).
+     * Beyond {@value #LARGEST} the sizes repeat, which keeps Kronecker products small.
+     * Invertibility (X'X needs a tall X) is left to the caller's redraws, not to equal sizes.
      */
     void resolve(Random random) {
-        int common = 2 + random.nextInt(3);
+        List<Integer> pool = new ArrayList<>();
+        for (int n = 2; n <= LARGEST; n++) {
+            pool.add(n);
+        }
+        java.util.Collections.shuffle(pool, random);
+        int next = 0;
+        deduce();
+        propagate();
         while (true) {
-            propagate();
             int free = firstFree();
             if (free < 0) {
                 return;
             }
-            size.set(free, common);
+            assign(free, pool.get(next++ % pool.size()));
+        }
+    }
+
+    /**
+     * Gives a free class a size, preferring {@code wanted}; when a Kronecker product or vec makes
+     * that size impossible (m·p = n·q in tr(A⊗B)), the next size that keeps every product whole.
+     */
+    private void assign(int free, int wanted) {
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(wanted);
+        for (int n = 2; n <= LARGEST * LARGEST; n++) {
+            candidates.add(n);
+        }
+        candidates.add(1);
+        VerificationException last = null;
+        for (int n : candidates) {
+            List<Integer> before = new ArrayList<>(size);
+            size.set(free, n);
+            try {
+                propagate();
+                return;
+            } catch (VerificationException e) {
+                last = e;
+                size.clear();
+                size.addAll(before);
+            }
+        }
+        throw last;
+    }
+
+    /** The largest size a free dimension is given. */
+    static final int LARGEST = 6;
+
+    /**
+     * Equal Kronecker sizes with a common factor have equal other factors (m·k = n·k gives m = n,
+     * as in tr(A ⊗ X²)), and m·m = n·n gives m = n (tr(X ⊗ X)): what the shapes force, found before
+     * sizes are drawn, so the draw never has to pick n = m by luck.
+     */
+    private void deduce() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Product p : products) {
+                for (Product q : products) {
+                    if (p == q || find(p.of()) != find(q.of())) {
+                        continue;
+                    }
+                    if (find(p.right()) == find(q.right()) && find(p.left()) != find(q.left())) {
+                        unify(p.left(), q.left(), null);
+                        changed = true;
+                    } else if (find(p.left()) == find(q.left()) && find(p.right()) != find(q.right())) {
+                        unify(p.right(), q.right(), null);
+                        changed = true;
+                    } else if (find(p.left()) == find(p.right()) && find(q.left()) == find(q.right())
+                            && find(p.left()) != find(q.left())) {
+                        unify(p.left(), q.left(), null);
+                        changed = true;
+                    }
+                }
+            }
         }
     }
 

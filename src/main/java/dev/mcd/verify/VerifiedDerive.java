@@ -9,6 +9,7 @@ import dev.mcd.expr.Parser;
 import dev.mcd.expr.Pos;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.expr.Shapes;
+import java.util.List;
 
 /**
  * The whole engine pipeline for one request, shared by {@code mcd derive} and the site's
@@ -74,7 +75,7 @@ public final class VerifiedDerive {
         if (!expect.isBlank()) {
             Parser.Parsed claimed = within(Part.EXPECT, () -> Parser.parse(expect, decls));
             try {
-                EqualityCheck.check(d.result(), claimed.expr(), n -> true);
+                EqualityCheck.check(List.of(d.function(), d.wrt()), d.result(), claimed.expr(), n -> true);
             } catch (VerificationException | ExprException e) {
                 throw new RequestException(Part.EXPECT, new ExprException(
                         "expect does not match the derived result: " + e.getMessage(), new Pos(1, 1), expect));

@@ -11,10 +11,18 @@ import java.util.stream.Collectors;
  *
  * @param points   how many random points every check ran at
  * @param measures one per check that ran, in the order they ran
+ * @param sizes    the variables' sizes at the first point, e.g. "W 2×5, C 3×4" ("" when none vary in size)
  */
-public record VerifyReport(int points, List<Measure> measures) {
+public record VerifyReport(int points, List<Measure> measures, String sizes) {
     public VerifyReport {
         measures = List.copyOf(measures);
+        java.util.Objects.requireNonNull(sizes);
+    }
+
+    /** The sizes of every non-scalar variable of a point, e.g. "W 2×5, x 5×1". */
+    static String sizesOf(Point p) {
+        return p.values().entrySet().stream().filter(e -> !Mat.isScalar(e.getValue()))
+                .map(e -> e.getKey() + " " + Mat.shape(e.getValue())).collect(Collectors.joining(", "));
     }
 
     /** The kinds of check of DESIGN.md's "What verified means". */
@@ -58,7 +66,8 @@ public record VerifyReport(int points, List<Measure> measures) {
 
     /** One line: "checked at 3 random points: steps agree to 2e-15, finite differences to 3e-9". */
     public String summary() {
-        return "checked at " + points + " random point" + (points == 1 ? "" : "s") + ": "
+        return "checked at " + points + " random point" + (points == 1 ? "" : "s")
+                + (sizes.isEmpty() ? "" : " (sizes " + sizes + " at the first)") + ": "
                 + measures.stream().map(m -> m.label() + " to " + brief(m.maxError())).collect(Collectors.joining(", "));
     }
 

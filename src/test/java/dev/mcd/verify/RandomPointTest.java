@@ -32,13 +32,14 @@ class RandomPointTest {
     }
 
     @Test
-    void sizesAreUnifiedAndBetweenTwoAndFour() {
+    void sizesAreUnifiedAndBetweenTwoAndSix() {
         for (int i = 0; i < 10; i++) {
             Point p = draw("x'*A*x + tr(X) + t", "t: scalar", i);
             DMatrixRMaj x = p.values().get("x");
             DMatrixRMaj a = p.values().get("A");
             assertEquals(1, x.numCols);
-            assertTrue(x.numRows >= 2 && x.numRows <= 4, "size " + x.numRows);
+            assertTrue(x.numRows >= 2 && x.numRows <= 6, "size " + x.numRows);
+            assertNotEquals(x.numRows, p.values().get("X").numRows, "independent dimensions get different sizes");
             assertEquals(x.numRows, a.numRows);
             assertEquals(x.numRows, a.numCols);
             assertEquals(p.values().get("X").numRows, p.values().get("X").numCols);

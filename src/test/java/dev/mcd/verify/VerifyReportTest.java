@@ -13,8 +13,8 @@ class VerifyReportTest {
         VerifyReport r = new VerifyReport(3, List.of(
                 new VerifyReport.Measure(VerifyReport.Check.STEPS, "steps agree", 2.2e-15),
                 new VerifyReport.Measure(VerifyReport.Check.IDENTIFICATION, "tr(G dX) form", 1.4e-15),
-                new VerifyReport.Measure(VerifyReport.Check.FINITE_DIFFERENCES, "finite differences", 3.1e-9)));
-        assertEquals("checked at 3 random points: steps agree to 2e-15, tr(G dX) form to 1e-15, finite differences to 3e-9",
+                new VerifyReport.Measure(VerifyReport.Check.FINITE_DIFFERENCES, "finite differences", 3.1e-9)), "W 2×5, x 5×1");
+        assertEquals("checked at 3 random points (sizes W 2×5, x 5×1 at the first): steps agree to 2e-15, tr(G dX) form to 1e-15, finite differences to 3e-9",
                 r.summary());
         assertEquals(3.1e-9, r.maxFiniteDifferenceError());
         assertTrue(Double.isNaN(r.maxEqualityError()));
