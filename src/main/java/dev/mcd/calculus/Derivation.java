@@ -14,10 +14,17 @@ import java.util.List;
  * @param steps    the chain, first expansion first; the last rhs is in identification form
  * @param form     which of eqs. 1–6 reads the result off
  * @param result   the derivative (numerator layout)
+ * @param premises what the declarations assume beyond f's shapes, e.g. tr(A) for a square A
  */
-public record Derivation(Expr function, Expr.Var wrt, Expr start, List<Step> steps, Form form, Expr result) {
+public record Derivation(Expr function, Expr.Var wrt, Expr start, List<Step> steps, Form form, Expr result,
+                         List<Expr> premises) {
     public Derivation {
         steps = List.copyOf(steps);
+        premises = List.copyOf(premises);
+    }
+
+    public Derivation(Expr function, Expr.Var wrt, Expr start, List<Step> steps, Form form, Expr result) {
+        this(function, wrt, start, steps, form, result, List.of());
     }
 
     /** Every equation number cited by a step, in order of first use, then the read-off one. */

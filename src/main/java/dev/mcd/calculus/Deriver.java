@@ -18,6 +18,14 @@ public final class Deriver {
     private Deriver() {}
 
     public static Derivation derive(Expr f, Var wrt) {
+        return derive(f, wrt, List.of());
+    }
+
+    /**
+     * Derives under premises from the declarations, e.g. tr(A) for {@code A: square matrix}, which
+     * let rules that need square factors apply.
+     */
+    public static Derivation derive(Expr f, Var wrt, List<Expr> premises) {
         if (!Tree.dependsOn(f, wrt)) {
             throw new UnsupportedException("the expression does not depend on " + wrt.name() + ", so its derivative is 0");
         }
@@ -25,9 +33,9 @@ public final class Deriver {
         Expr start = Ex.d(f);
         List<Step> steps = new ArrayList<>(Expander.expand(start, wrt));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
-        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f));
+        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises));
         steps.addAll(outcome.steps());
-        return new Derivation(f, wrt, start, steps, form, outcome.result());
+        return new Derivation(f, wrt, start, steps, form, outcome.result(), premises);
     }
 
     /** Whether f mentions the variable at all (else its derivative is plainly 0). */

@@ -23,19 +23,26 @@ record Square(Set<String> variables) {
         variables = Set.copyOf(variables);
     }
 
-    /** The square variables of f, by its symbolic shapes; none when f is not well-shaped on its own. */
-    static Square of(Expr f) {
+    /**
+     * The square variables of f and of the premises (tr(A) for a declared square A), by their
+     * symbolic shapes; none from a tree that is not well-shaped on its own.
+     */
+    static Square of(Expr f, java.util.List<Expr> premises) {
         Set<String> out = new TreeSet<>();
-        try {
-            for (Map.Entry<String, Shape> e : ShapeChecker.check(f, Map.of()).variables().entrySet()) {
-                if (e.getValue().rows().equals(e.getValue().cols())) {
-                    out.add(e.getKey());
+        java.util.List<Expr> roots = new java.util.ArrayList<>(premises);
+        roots.add(f);
+        for (Expr root : roots) {
+            try {
+                for (Map.Entry<String, Shape> e : ShapeChecker.check(root, Map.of()).variables().entrySet()) {
+                    if (e.getValue().rows().equals(e.getValue().cols())) {
+                        out.add(e.getKey());
+                    }
                 }
+            } catch (ExprException notShaped) {
+                // trees built by tests without a shape check: nothing is known square
             }
-        } catch (ExprException notShaped) {
-            // trees built by tests without a shape check: nothing is known square
+            selfKron(root, out);
         }
-        selfKron(f, out);
         return new Square(out);
     }
 

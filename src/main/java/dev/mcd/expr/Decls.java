@@ -11,12 +11,14 @@ import java.util.TreeMap;
  * name used as a function ({@code l(y)}) gives the kind of that abstract function's value.
  */
 public final class Decls {
-    private static final Decls EMPTY = new Decls(new TreeMap<>());
+    private static final Decls EMPTY = new Decls(new TreeMap<>(), new java.util.TreeSet<>());
 
     private final Map<String, Kind> kinds;
+    private final java.util.SortedSet<String> squares;
 
-    private Decls(TreeMap<String, Kind> kinds) {
+    private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares) {
         this.kinds = Collections.unmodifiableMap(kinds);
+        this.squares = Collections.unmodifiableSortedSet(squares);
     }
 
     public static Decls empty() {
@@ -27,29 +29,31 @@ public final class Decls {
     public static Decls of(Map<String, Kind> kinds) {
         TreeMap<String, Kind> copy = new TreeMap<>();
         kinds.forEach((name, kind) -> copy.put(Names.normalize(name), kind));
-        return new Decls(copy);
+        return new Decls(copy, new java.util.TreeSet<>());
     }
 
     /**
      * Parses entries {@code name: kind} separated by commas or line breaks; kinds are
-     * {@code scalar}, {@code vector} and {@code matrix}. Blank entries are ignored.
+     * {@code scalar}, {@code vector}, {@code matrix} and {@code square matrix} (a premise: rules
+     * such as tr(A ⊗ B) = tr(A) tr(B) then apply, and the checks draw A square). Blank entries are ignored.
      *
      * @throws ExprException at the offending entry: a missing ':', an unknown kind, a name that is
      *     not a name, a reserved name ({@code I}, {@code tr}, ...), or a name declared twice
      */
     public static Decls parse(String where) {
         TreeMap<String, Kind> kinds = new TreeMap<>();
+        java.util.TreeSet<String> squares = new java.util.TreeSet<>();
         int start = 0;
         for (int k = 0; k <= where.length(); k++) {
             if (k == where.length() || where.charAt(k) == ',' || where.charAt(k) == '\n') {
-                entry(where, start, k, kinds);
+                entry(where, start, k, kinds, squares);
                 start = k + 1;
             }
         }
-        return new Decls(kinds);
+        return new Decls(kinds, squares);
     }
 
-    private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds) {
+    private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares) {
         int nameStart = skipSpace(where, from, to);
         if (nameStart == to) {
             return;
@@ -73,12 +77,15 @@ public final class Decls {
         Kind kind = switch (kindText) {
             case "scalar" -> Kind.SCALAR;
             case "vector" -> Kind.VECTOR;
-            case "matrix" -> Kind.MATRIX;
-            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector or matrix",
+            case "matrix", "square matrix" -> Kind.MATRIX;
+            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector, matrix or square matrix",
                 Lexer.posAt(where, kindStart), where);
         };
         if (kinds.putIfAbsent(name, kind) != null) {
             throw new ExprException("'" + raw + "' is declared twice", Lexer.posAt(where, nameStart), where);
+        }
+        if (kindText.equals("square matrix")) {
+            squares.add(name);
         }
     }
 
@@ -105,6 +112,20 @@ public final class Decls {
         return kinds.containsKey(Names.normalize(name));
     }
 
+    /** The names declared {@code square matrix}. */
+    public java.util.SortedSet<String> squares() {
+        return squares;
+    }
+
+    /**
+     * What the declarations assume beyond the expression's own shapes, as expressions that must be
+     * defined: tr(A) for each square A. The checks size the variables with these, the engine's
+     * square-only rules see them.
+     */
+    public java.util.List<Expr> premises() {
+        return squares.stream().<Expr>map(n -> new Expr.Call(Fn.TR, new Expr.Var(n, Kind.MATRIX))).toList();
+    }
+
     /** All declarations, sorted by name. */
     public Map<String, Kind> asMap() {
         return kinds;
@@ -112,19 +133,20 @@ public final class Decls {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Decls other && kinds.equals(other.kinds);
+        return o instanceof Decls other && kinds.equals(other.kinds) && squares.equals(other.squares);
     }
 
     @Override
     public int hashCode() {
-        return kinds.hashCode();
+        return kinds.hashCode() * 31 + squares.hashCode();
     }
 
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
         kinds.forEach((name, kind) -> out.append(out.isEmpty() ? "" : ", ")
-            .append(name).append(": ").append(kind.name().toLowerCase(java.util.Locale.ROOT)));
+            .append(name).append(": ").append(squares.contains(name) ? "square " : "")
+            .append(kind.name().toLowerCase(java.util.Locale.ROOT)));
         return out.toString();
     }
 }

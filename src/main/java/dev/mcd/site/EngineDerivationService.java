@@ -111,7 +111,9 @@ public final class EngineDerivationService implements DerivationService {
                 lineTex.append(LatexPrinter.print(e));
             }
             for (int k = 1; k < exprs.size(); k++) {
-                reports.add(check(origin, exprs.get(k - 1), exprs.get(k), i, parts.get(k).offset()));
+                List<Expr> premise = new ArrayList<>(List.of(origin));
+                premise.addAll(decls.premises());
+                reports.add(check(premise, exprs.get(k - 1), exprs.get(k), i, parts.get(k).offset()));
             }
             previous = exprs.getLast();
             tex.add(lineTex.toString());
@@ -129,9 +131,9 @@ public final class EngineDerivationService implements DerivationService {
         }
     }
 
-    private static VerifyReport check(Expr origin, Expr lhs, Expr rhs, int line, int offset) throws DerivationException {
+    private static VerifyReport check(List<Expr> premise, Expr lhs, Expr rhs, int line, int offset) throws DerivationException {
         try {
-            return EqualityCheck.check(List.of(origin), lhs, rhs, n -> true);
+            return EqualityCheck.check(premise, lhs, rhs, n -> true);
         } catch (VerificationException | ExprException e) {
             throw new DerivationException("line", line, new Pos(1, offset + 1), "this equality does not hold: " + e.getMessage());
         }

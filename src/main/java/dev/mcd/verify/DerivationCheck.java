@@ -43,7 +43,9 @@ public final class DerivationCheck {
         // the points depend only on the problem, so re-running a build checks the same points
         this.seed = RandomPoint.seedOf(d.function() + " by " + d.wrt());
         // the function alone decides the sizes; every step and the result must fit them
-        this.defining = List.of(d.function(), d.wrt());
+        List<Expr> premise = new ArrayList<>(List.of(d.function(), d.wrt()));
+        premise.addAll(d.premises());
+        this.defining = List.copyOf(premise);
         List<Expr> all = new ArrayList<>(List.of(d.start()));
         d.steps().forEach(s -> all.add(s.rhs()));
         all.add(d.result());

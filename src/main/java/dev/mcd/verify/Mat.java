@@ -189,8 +189,9 @@ final class Mat {
     static DMatrixRMaj inv(DMatrixRMaj a) {
         requireSquare("inv", a);
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
-        if (!CommonOps_DDRM.invert(a, c) || norm1(a) * norm1(c) > MAX_CONDITION) {
-            // singular or nearly so (X'X of a wide X): outside the domain, the caller redraws
+        if (!CommonOps_DDRM.invert(a, c) || norm1(a) * norm1(c) > MAX_CONDITION || !isIdentity(mul(a, c))) {
+            // singular or nearly so (X'X of a wide X; LU can return moderate garbage for an exactly
+            // singular matrix, hence the residual): outside the domain, the caller redraws
             return nan(a.numRows, a.numCols);
         }
         return c;
@@ -198,6 +199,17 @@ final class Mat {
 
     /** Beyond this 1-norm condition number an inverse is rounding noise, not a value to check against. */
     private static final double MAX_CONDITION = 1e10;
+
+    private static boolean isIdentity(DMatrixRMaj m) {
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                if (!(Math.abs(m.get(i, j) - (i == j ? 1 : 0)) < 1e-8)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /** The largest column sum of absolute values. */
     private static double norm1(DMatrixRMaj a) {

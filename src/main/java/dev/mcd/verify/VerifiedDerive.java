@@ -61,7 +61,7 @@ public final class VerifiedDerive {
         }
         Derivation d;
         try {
-            d = Deriver.derive(parsed.expr(), v);
+            d = Deriver.derive(parsed.expr(), v, decls.premises());
         } catch (ExprException e) {
             // The engine knows no source text: point at the start of the expression it was given.
             throw new RequestException(Part.EXPR, e.source().isEmpty() ? new ExprException(e.reason(), new Pos(1, 1), expr) : e);
@@ -75,7 +75,9 @@ public final class VerifiedDerive {
         if (!expect.isBlank()) {
             Parser.Parsed claimed = within(Part.EXPECT, () -> Parser.parse(expect, decls));
             try {
-                EqualityCheck.check(List.of(d.function(), d.wrt()), d.result(), claimed.expr(), n -> true);
+                List<Expr> premise = new java.util.ArrayList<>(List.of(d.function(), d.wrt()));
+                premise.addAll(d.premises());
+                EqualityCheck.check(premise, d.result(), claimed.expr(), n -> true);
             } catch (VerificationException | ExprException e) {
                 throw new RequestException(Part.EXPECT, new ExprException(
                         "expect does not match the derived result: " + e.getMessage(), new Pos(1, 1), expect));
