@@ -38,6 +38,12 @@ record Product(double coefficient, List<Expr> scalars, List<Expr> chain) {
                 for (Expr f : m.factors()) {
                     if (f instanceof Mul group) {
                         scalars.add(group); // a nested product is a scalar group (see Ex.mul)
+                    } else if (f instanceof Div d && d.num() instanceof Mul group && Outline.of(group).scalar()
+                            && Outline.of(d.den()).scalar()) {
+                        // (a' dX b)/s inside a product is one scalar group too: flattening it into the
+                        // chain would multiply b by the factors that follow (u X instead of (u'…u) X)
+                        scalars.add(new Div(Ex.num(1), d.den()));
+                        scalars.add(group);
                     } else {
                         collect(f, coefficient, scalars, chain);
                     }

@@ -41,7 +41,7 @@ final class Tidy {
             };
             case Hadamard h -> hadamard(h);
             case Kron k -> k.left() instanceof Zero || k.right() instanceof Zero ? new Zero() : k;
-            case Call c -> c.arg() instanceof Zero && c.fn() != dev.mcd.expr.Fn.EXP && c.fn() != dev.mcd.expr.Fn.COS ? new Zero() : c;
+            case Call c -> c.arg() instanceof Zero && c.fn().vanishesAtZero() ? new Zero() : c;
             default -> e;
         };
     }
@@ -140,8 +140,12 @@ final class Tidy {
             return new Zero();
         }
         cancelPowers(scalars);
-        if (chain.size() > 1) {
+        if (hasMatrixBesidesIdentity(chain)) {
             chain.removeIf(Expr.Identity.class::isInstance);
+        } else if (chain.stream().anyMatch(Expr.Identity.class::isInstance)) {
+            // I·I = I and dt·I = I dt: an identity whose company is scalar carries the shape, so one stays
+            chain.removeIf(Expr.Identity.class::isInstance);
+            chain.add(new Expr.Identity());
         }
         mergePowers(chain);
         cancelInverses(chain);
@@ -153,6 +157,11 @@ final class Tidy {
         out.addAll(chain);
         Expr body = out.isEmpty() ? Ex.num(1) : out.size() == 1 ? out.getFirst() : new Mul(out);
         return coefficient < 0 ? new Neg(body) : body;
+    }
+
+    /** Whether the chain keeps its matrix shape without its identities (a scalar dt does not). */
+    private static boolean hasMatrixBesidesIdentity(List<Expr> chain) {
+        return chain.stream().anyMatch(f -> !(f instanceof Expr.Identity) && !Outline.of(f).scalar());
     }
 
     private static void addFactor(Expr f, List<Expr> scalars, List<Expr> chain) {
@@ -192,7 +201,7 @@ final class Tidy {
             if (cancels && !Tree.hasDiff(a) && !Tree.hasDiff(b)) {
                 chain.remove(i + 1);
                 chain.set(i, new Expr.Identity());
-                if (chain.size() > 1) {
+                if (hasMatrixBesidesIdentity(chain)) {
                     chain.remove(i);
                 }
                 i = Math.max(-1, i - 2);
