@@ -21,7 +21,11 @@ import java.util.List;
 final class Ex {
     private Ex() {}
 
+    /** A number the engine computed, e.g. a folded coefficient; beyond double range it is refused, not infinite. */
     static Expr num(double v) {
+        if (!Double.isFinite(v)) {
+            throw new UnsupportedException("the arithmetic overflows: a coefficient exceeds " + Double.MAX_VALUE);
+        }
         return new Num(v);
     }
 

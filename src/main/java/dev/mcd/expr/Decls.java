@@ -13,12 +13,21 @@ import java.util.TreeMap;
 public final class Decls {
     private static final Decls EMPTY = new Decls(new TreeMap<>(), new java.util.TreeSet<>());
 
+    /** An abstract function from a declaration such as {@code l: scalar function}: its value's kind, or element-wise. */
+    public record FunctionDecl(Kind kind, boolean elementwise) {}
+
     private final Map<String, Kind> kinds;
     private final java.util.SortedSet<String> squares;
+    private final Map<String, FunctionDecl> functions;
 
     private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares) {
+        this(kinds, squares, new TreeMap<>());
+    }
+
+    private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares, TreeMap<String, FunctionDecl> functions) {
         this.kinds = Collections.unmodifiableMap(kinds);
         this.squares = Collections.unmodifiableSortedSet(squares);
+        this.functions = Collections.unmodifiableMap(functions);
     }
 
     public static Decls empty() {
@@ -43,17 +52,19 @@ public final class Decls {
     public static Decls parse(String where) {
         TreeMap<String, Kind> kinds = new TreeMap<>();
         java.util.TreeSet<String> squares = new java.util.TreeSet<>();
+        TreeMap<String, FunctionDecl> functions = new TreeMap<>();
         int start = 0;
         for (int k = 0; k <= where.length(); k++) {
             if (k == where.length() || where.charAt(k) == ',' || where.charAt(k) == '\n') {
-                entry(where, start, k, kinds, squares);
+                entry(where, start, k, kinds, squares, functions);
                 start = k + 1;
             }
         }
-        return new Decls(kinds, squares);
+        return new Decls(kinds, squares, functions);
     }
 
-    private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares) {
+    private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares,
+                              TreeMap<String, FunctionDecl> functions) {
         int nameStart = skipSpace(where, from, to);
         if (nameStart == to) {
             return;
@@ -74,14 +85,28 @@ public final class Decls {
         }
         int kindStart = skipSpace(where, colon + 1, to);
         String kindText = where.substring(kindStart, to).strip();
+        FunctionDecl function = switch (kindText) {
+            case "scalar function" -> new FunctionDecl(Kind.SCALAR, false);
+            case "vector function" -> new FunctionDecl(Kind.VECTOR, false);
+            case "matrix function" -> new FunctionDecl(Kind.MATRIX, false);
+            case "elementwise function", "element-wise function" -> new FunctionDecl(Kind.MATRIX, true);
+            default -> null;
+        };
+        if (function != null) {
+            if (kinds.containsKey(name) || functions.putIfAbsent(name, function) != null) {
+                throw new ExprException("'" + raw + "' is declared twice", Lexer.posAt(where, nameStart), where);
+            }
+            return;
+        }
         Kind kind = switch (kindText) {
             case "scalar" -> Kind.SCALAR;
             case "vector" -> Kind.VECTOR;
             case "matrix", "square matrix" -> Kind.MATRIX;
-            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector, matrix or square matrix",
+            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector, matrix, square matrix, "
+                    + "or for an abstract function scalar function, vector function, matrix function or elementwise function",
                 Lexer.posAt(where, kindStart), where);
         };
-        if (kinds.putIfAbsent(name, kind) != null) {
+        if (functions.containsKey(name) || kinds.putIfAbsent(name, kind) != null) {
             throw new ExprException("'" + raw + "' is declared twice", Lexer.posAt(where, nameStart), where);
         }
         if (kindText.equals("square matrix")) {
@@ -112,6 +137,16 @@ public final class Decls {
         return kinds.containsKey(Names.normalize(name));
     }
 
+    /** The abstract function declared under this name, e.g. l for {@code l: scalar function}. */
+    public Optional<FunctionDecl> function(String name) {
+        return Optional.ofNullable(functions.get(Names.normalize(name)));
+    }
+
+    /** Every declared abstract function, by name. */
+    public Map<String, FunctionDecl> functions() {
+        return functions;
+    }
+
     /** The names declared {@code square matrix}. */
     public java.util.SortedSet<String> squares() {
         return squares;
@@ -133,12 +168,13 @@ public final class Decls {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Decls other && kinds.equals(other.kinds) && squares.equals(other.squares);
+        return o instanceof Decls other && kinds.equals(other.kinds) && squares.equals(other.squares)
+                && functions.equals(other.functions);
     }
 
     @Override
     public int hashCode() {
-        return kinds.hashCode() * 31 + squares.hashCode();
+        return (kinds.hashCode() * 31 + squares.hashCode()) * 31 + functions.hashCode();
     }
 
     @Override
@@ -147,6 +183,8 @@ public final class Decls {
         kinds.forEach((name, kind) -> out.append(out.isEmpty() ? "" : ", ")
             .append(name).append(": ").append(squares.contains(name) ? "square " : "")
             .append(kind.name().toLowerCase(java.util.Locale.ROOT)));
+        functions.forEach((name, f) -> out.append(out.isEmpty() ? "" : ", ").append(name).append(": ")
+            .append(f.elementwise() ? "elementwise" : f.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" function"));
         return out.toString();
     }
 }

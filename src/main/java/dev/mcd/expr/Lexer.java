@@ -63,7 +63,11 @@ final class Lexer {
                 case '^' -> Token.Type.DOT_CARET;
                 default -> throw new ExprException("'.' must start '.*', './' or '.^'", pos, src);
             };
-            default -> throw new ExprException("unknown character '" + Character.toString(cp) + "'", pos, src);
+            default -> throw new ExprException(Character.isLetterOrDigit(cp)
+                    ? "the character '" + new String(Character.toChars(cp)) + "' (U+" + String.format(java.util.Locale.ROOT, "%04X", cp)
+                        + (Character.getName(cp) == null ? "" : " " + Character.getName(cp)) + ") cannot be part of a name: "
+                        + "names use ASCII letters, digits, _ and Greek letters"
+                    : "unknown character '" + new String(Character.toChars(cp)) + "'", pos, src);
         };
         int length = cp == '.' ? 2 : 1;
         Token token = new Token(type, src.substring(i, i + length), pos);

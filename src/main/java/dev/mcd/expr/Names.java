@@ -22,12 +22,16 @@ final class Names {
     private static final Map<Integer, String> VARIANTS = Map.of(
         0x03F5, "epsilon", 0x03D1, "theta", 0x03D5, "phi", 0x03D6, "pi", 0x03F1, "rho");
 
+    /**
+     * ASCII letters and Greek letters only: a Cyrillic х or a fullwidth ｘ looks like x but would be
+     * another variable (and the same name once exported to Python), so such letters are errors.
+     */
     static boolean isNameStart(int cp) {
-        return Character.isLetter(cp);
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || greek(cp) != null;
     }
 
     static boolean isNamePart(int cp) {
-        return Character.isLetterOrDigit(cp) || cp == '_';
+        return isNameStart(cp) || (cp >= '0' && cp <= '9') || cp == '_';
     }
 
     /** The ASCII spelling of a Greek letter, or null when {@code cp} is not one. */

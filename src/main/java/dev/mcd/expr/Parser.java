@@ -293,10 +293,11 @@ public final class Parser {
             }
             return at(new Expr.Prime(fn.get(), arg), pos);
         }
-        if (Names.isSigma(name)) {
+        Decls.FunctionDecl declared = decls.function(name).orElseGet(() -> conventional(name, fnToken));
+        if (declared.elementwise()) {
             return at(new Expr.Apply(name, arg, KindGuess.of(arg), true, primes), pos);
         }
-        Expr.Apply apply = at(new Expr.Apply(name, arg, decls.declared(name).orElse(Kind.SCALAR), false, 0), pos);
+        Expr.Apply apply = at(new Expr.Apply(name, arg, declared.kind(), false, 0), pos);
         if (primes == 0) {
             return apply;
         }
@@ -306,12 +307,60 @@ public final class Parser {
         return at(new Expr.Grad(apply), pos);
     }
 
+    /**
+     * An undeclared abstract function by the tutorial's convention: a one-letter name (l, y, z, Y,
+     * f_1) with the kind its name is declared with (y: vector), or sigma, element-wise. Any other
+     * name must be declared (l: scalar function), so a typo such as sigmod(x) is an error.
+     */
+    private Decls.FunctionDecl conventional(String name, Token at) {
+        if (Names.isSigma(name)) {
+            return new Decls.FunctionDecl(Kind.MATRIX, true);
+        }
+        if (name.matches("[A-Za-z](_[A-Za-z0-9]+)?")) {
+            return new Decls.FunctionDecl(decls.declared(name).orElse(Kind.SCALAR), false);
+        }
+        throw error(unknownFunction(name), at);
+    }
+
+    /** "unknown function 'trr': did you mean tr? ..." — a typo must not become an abstract function. */
+    private String unknownFunction(String name) {
+        java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("d", "inv", "kron"));
+        for (Fn f : Fn.values()) {
+            known.add(f.source());
+        }
+        known.addAll(decls.functions().keySet());
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int dist = Spelling.distance(name, k);
+            if (dist < bestDistance) {
+                best = k;
+                bestDistance = dist;
+            }
+        }
+        boolean close = best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 3));
+        return "unknown function '" + name + "'" + (close ? ": did you mean " + best + "?" : "")
+                + " (an abstract function must be declared in where:, e.g. '" + name + ": scalar function')";
+    }
+
     private double number(Token t) {
         double v = Double.parseDouble(t.text());
         if (!Double.isFinite(v)) {
-            throw error("the number " + t.text() + " is too large", t);
+            throw error("the number " + t.text() + " is too large: the largest is about 1.8e308", t);
+        }
+        if (v == 0 && t.text().chars().anyMatch(c -> c >= '1' && c <= '9' && t.text().indexOf(c) < firstExponent(t.text()))) {
+            throw error("the number " + t.text() + " is too small: it rounds to 0 (the smallest is about 4.9e-324)", t);
+        }
+        if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+            throw error("the number " + t.text() + " is too small to compute with: below about 2.2e-308 it loses precision", t);
         }
         return v;
+    }
+
+    /** Where the exponent of a number literal starts, or its length when it has none. */
+    private static int firstExponent(String text) {
+        int e = text.toLowerCase(java.util.Locale.ROOT).indexOf('e');
+        return e < 0 ? text.length() : e;
     }
 
     /** "0" and "00" are the zero of eq. 7; "0.0" stays a number. */
