@@ -26,14 +26,17 @@ public final class Deriver {
      * let rules that need square factors apply.
      */
     public static Derivation derive(Expr f, Var wrt, List<Expr> premises) {
-        if (!Tree.dependsOn(f, wrt)) {
-            throw new UnsupportedException("the expression does not depend on " + wrt.name() + ", so its derivative is 0");
-        }
         Form form = formOf(f, wrt);
+        if (!Tree.dependsOn(f, wrt)) {
+            // f is a constant as far as the variable goes: one step, eq. 7, and the derivative 0
+            List<Step> constant = List.of(new Step(new Expr.Zero(), "constant", List.of(7), List.of()));
+            return new Derivation(f, wrt, Ex.d(f), constant, form, new Expr.Zero(), premises);
+        }
         Expr start = Ex.d(f);
-        List<Step> steps = new ArrayList<>(Expander.expand(start, wrt));
+        Budget budget = Budget.start();
+        List<Step> steps = new ArrayList<>(Expander.expand(start, wrt, budget));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
-        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises));
+        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
         steps.addAll(outcome.steps());
         return new Derivation(f, wrt, start, steps, form, outcome.result(), premises);
     }

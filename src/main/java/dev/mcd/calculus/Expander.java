@@ -18,7 +18,7 @@ final class Expander {
 
     private Expander() {}
 
-    static List<Step> expand(Expr start, Var v) {
+    static List<Step> expand(Expr start, Var v, Budget budget) {
         List<Step> steps = new ArrayList<>();
         Expr current = start;
         for (int n = 0; n < MAX_STEPS; n++) {
@@ -30,7 +30,9 @@ final class Expander {
                     .orElseThrow(() -> new UnsupportedException("no differential rule covers d("
                             + describe(next.get().arg()) + ")"))
                     .rule();
-            Expr rewritten = Tidy.apply(applyEverywhere(current, rule, v));
+            Expr applied = applyEverywhere(current, rule, v);
+            budget.check(applied);
+            Expr rewritten = Tidy.apply(applied);
             steps.add(new Step(rewritten, rule.id(), rule.equations(), rule.facts()));
             current = rewritten;
         }

@@ -28,7 +28,7 @@ final class Identifier {
 
     record Outcome(List<Step> steps, Expr result) {}
 
-    static Outcome identify(Expr expanded, Var v, Form form, Square square) {
+    static Outcome identify(Expr expanded, Var v, Form form, Square square, Budget budget) {
         List<Step> steps = new ArrayList<>();
         Expr current = Tidy.apply(expanded);
         if (current instanceof Zero) {
@@ -40,6 +40,7 @@ final class Identifier {
         }
         List<Move> moves = moves(form, square);
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            budget.check(current);
             Expr collected = Collect.apply(current);
             if (!collected.equals(current)) {
                 current = collected;

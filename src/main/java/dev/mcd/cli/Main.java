@@ -22,6 +22,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new Main())
                 .addSubcommand("serve", new ServeCommand(PreviewBuilds.production()))
+                // an expression may start with '-': mcd derive '-log(det(X))' --wrt X
+                .setUnmatchedOptionsArePositionalParams(true)
                 .execute(args);
     }
 

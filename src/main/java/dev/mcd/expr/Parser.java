@@ -183,8 +183,13 @@ public final class Parser {
                 case PLUS, MINUS, STAR, SLASH, DOT_STAR, DOT_SLASH, CARET, DOT_CARET, QUOTE, RPAREN, COMMA ->
                     throw error("expected an expression but found " + first.describe(), first);
             };
+            int primes = 0;
             while (peek().type() == Token.Type.QUOTE) {
                 Token quote = next();
+                // each prime nests one level (X'' is (X')'), so a run of them counts against the depth
+                if (++primes > MAX_DEPTH) {
+                    throw error("the expression is nested deeper than " + MAX_DEPTH + " levels (too many primes)", quote);
+                }
                 e = at(new Expr.Transpose(e), first.pos(), List.of(quote.pos()));
             }
             Token op = peek();

@@ -46,12 +46,24 @@ public final class Evaluator {
             sizing.shapeIs(nodes.getFirst(), shape[0], shape[1]);
         }
         sizing.resolve(new Random(0)); // only sizes left free by every context, e.g. a lone 0
+        nodes.forEach(n -> requireSmall(sizing.sized(n)));
         Evaluator ev = new Evaluator(p);
         List<Dual> out = new ArrayList<>();
         for (Sizing.Node n : nodes) {
             out.add(ev.eval(sizing.sized(n)));
         }
         return new Evaluation(out, ev.magnitude);
+    }
+
+    /** Entries one node may have: kron nested deep grows as size^depth, and must refuse rather than run out of memory. */
+    private static final long MAX_ENTRIES = 1_000_000;
+
+    private static void requireSmall(Sizing.Sized n) {
+        if ((long) n.rows() * n.cols() > MAX_ENTRIES) {
+            throw new VerificationException("too large to check numerically: " + Brief.of(n.expr()) + " would be a "
+                    + n.rows() + "×" + n.cols() + " matrix at the sizes drawn");
+        }
+        n.kids().forEach(Evaluator::requireSmall);
     }
 
     private Dual eval(Sizing.Sized n) {

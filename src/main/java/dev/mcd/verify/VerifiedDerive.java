@@ -47,6 +47,17 @@ public final class VerifiedDerive {
 
     /** Derives and verifies; {@code expect} ("" for none) must equal the result numerically. */
     public static Result run(String expr, String wrt, String where, String expect) {
+        try {
+            return runWithinLimits(expr, wrt, where, expect);
+        } catch (StackOverflowError | OutOfMemoryError tooLarge) {
+            // bounded work: an expression that exhausts the stack or the heap is refused like any other
+            throw new RequestException(Part.EXPR, new ExprException("too large to derive: the expression is nested too deeply "
+                    + "or its differential grows too large (" + (tooLarge instanceof StackOverflowError ? "stack" : "memory")
+                    + " exhausted)", new Pos(1, 1), expr));
+        }
+    }
+
+    private static Result runWithinLimits(String expr, String wrt, String where, String expect) {
         Decls decls = within(Part.WHERE, () -> Decls.parse(where));
         Parser.Parsed parsed = within(Part.EXPR, () -> Parser.parse(expr, decls));
         Shapes shapes = within(Part.EXPR, () -> ShapeChecker.check(parsed.expr(), parsed.positions()));
@@ -55,9 +66,9 @@ public final class VerifiedDerive {
             throw new RequestException(Part.WRT, new ExprException("expected the name of one variable", new Pos(1, 1), wrt));
         }
         Expr.Var v = new Expr.Var(name, decls.kindOf(name));
-        if (!Deriver.dependsOn(parsed.expr(), v)) {
+        if (!Deriver.dependsOn(parsed.expr(), v) && !decls.isDeclared(name)) {
             throw new RequestException(Part.WRT, new ExprException(
-                    "'" + name + "' does not occur in the expression", new Pos(1, 1), wrt));
+                    "'" + name + "' does not occur in the expression (declare it in --where to get the derivative 0)", new Pos(1, 1), wrt));
         }
         Derivation d;
         try {
