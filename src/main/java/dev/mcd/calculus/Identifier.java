@@ -62,7 +62,11 @@ final class Identifier {
             }
             if (!moved) {
                 Expr stuck = Ex.terms(current).stream().filter(term -> gradientOf(term, v, form).isEmpty()).findFirst().orElse(current);
-                throw new UnsupportedException("no rule brings the term " + Plain.of(stuck) + " to the form of eq. (" + form.equation() + ")");
+                String shown = Plain.of(stuck);
+                if (shown.length() > 160) {
+                    shown = shown.substring(0, 150) + " … (" + shown.length() + " characters)"; // one readable line
+                }
+                throw new UnsupportedException("no rule brings the term " + shown + " to the form of eq. (" + form.equation() + ")");
             }
         }
         throw new UnsupportedException("identification did not finish within " + MAX_ROUNDS + " moves");

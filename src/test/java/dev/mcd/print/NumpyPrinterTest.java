@@ -79,8 +79,8 @@ class NumpyPrinterTest {
     void abstractFunctionsAreRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> module("y: n×1", "l(y)", List.of("y")));
         assertEquals("NumPy export does not support abstract function l", e.getMessage());
-        var g = assertThrows(IllegalArgumentException.class, () -> module("y: n×1", "2*loss'(y)*y", List.of("y")));
-        assertEquals("NumPy export does not support abstract function loss", g.getMessage());
+        var g = assertThrows(IllegalArgumentException.class, () -> module("y: n×1", "2*g'(y)*y", List.of("y")));
+        assertEquals("NumPy export does not support abstract function g", g.getMessage());
         var s = assertThrows(IllegalArgumentException.class, () -> module("X: n×n", "sigma'(X)", List.of("X")));
         assertEquals("NumPy export does not support abstract function sigma", s.getMessage());
     }
