@@ -20,9 +20,26 @@ final class Tidy {
         int guard = 0;
         do {
             prev = cur;
-            cur = Tree.bottomUp(cur, Tidy::node);
+            cur = tidyTree(cur);
         } while (!cur.equals(prev) && ++guard < 20);
         return cur;
+    }
+
+    /**
+     * Bottom-up, except that the argument of a function with f(0) ≠ 0 (exp, cos, sigmoid, an
+     * abstract one) is not folded to a bare 0: sigmoid(0*x) keeps x's size, which a shapeless 0
+     * would lose (sum(sigmoid(0*x)) is n/2, not a number of unknown size).
+     */
+    private static Expr tidyTree(Expr e) {
+        if (e instanceof Call c && !c.fn().vanishesAtZero()) {
+            Expr arg = tidyTree(c.arg());
+            return node(new Call(c.fn(), arg instanceof Zero ? c.arg() : arg));
+        }
+        if (e instanceof Expr.Apply a) {
+            Expr arg = tidyTree(a.arg());
+            return node(new Expr.Apply(a.name(), arg instanceof Zero ? a.arg() : arg, a.kind(), a.elementwise(), a.primes()));
+        }
+        return node(Tree.mapChildren(e, Tidy::tidyTree));
     }
 
     private static Expr node(Expr e) {

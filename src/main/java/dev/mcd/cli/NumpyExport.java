@@ -2,6 +2,7 @@ package dev.mcd.cli;
 
 import dev.mcd.calculus.Derivation;
 import dev.mcd.expr.Expr;
+import dev.mcd.expr.FreshCopy;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.expr.Shapes;
 import dev.mcd.print.NumpyPrinter;
@@ -19,7 +20,7 @@ final class NumpyExport {
 
     static String module(VerifiedDerive.Result r) {
         Derivation d = r.derivation();
-        Expr result = d.result();
+        Expr result = FreshCopy.of(d.result()); // one node per place, so each ones gets its own size
         var variables = r.shapes().variables();
         Expr witness = switch (d.form()) {
             case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> d.function();

@@ -20,10 +20,19 @@ enum PyHelper {
                 s = _sigmoid(a)
                 return s * (1 - s)
             """),
-    /** adj(X) = |X| X^-1 (eq. 18), for an invertible X. */
+    /** adj(X) from cofactors, so that it is defined for a singular X too (|X| X^-1 is not). */
     ADJ("_adj", """
             def _adj(a):
-                return np.linalg.det(a) * np.linalg.inv(a)
+                a = np.asarray(a, dtype=float)
+                n = a.shape[0]
+                if n == 1:
+                    return np.ones((1, 1))
+                c = np.empty((n, n))
+                for i in range(n):
+                    for j in range(n):
+                        minor = np.delete(np.delete(a, i, axis=0), j, axis=1)
+                        c[j, i] = (-1) ** (i + j) * np.linalg.det(minor)
+                return c
             """);
 
     private final String name;

@@ -144,7 +144,9 @@ final class Sizing {
                 yield new Node(e, kids.getFirst().dims(), kids);
             }
             case Expr.Mul m -> {
-                List<Node> kids = m.factors().stream().map(this::add).toList();
+                // a 0 factor is the scalar zero (0*x keeps x's size), never a matrix of free size
+                List<Node> kids = m.factors().stream()
+                        .map(f -> f instanceof Expr.Zero ? new Node(f, scalarDims(), List.of()) : add(f)).toList();
                 Dims acc = kids.getFirst().dims();
                 for (Node k : kids.subList(1, kids.size())) {
                     // same left fold as the evaluator: a 1×1 side scales, otherwise a matrix product
