@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class Parser {
     public static final int MAX_LENGTH = 100_000;
     public static final int MAX_DEPTH = 500;
+    /** Temporary switch while the test corpus is converted to declared functions. */
+    private static final boolean LEGACY_FUNCTIONS = false;
 
     /** A parsed tree and where each of its nodes was written. */
     public record Parsed(Expr expr, SourceMap positions) {}
@@ -318,10 +320,10 @@ public final class Parser {
      * name must be declared (l: scalar function), so a typo such as sigmod(x) is an error.
      */
     private Decls.FunctionDecl conventional(String name, Token at) {
-        if (Names.isSigma(name)) {
+        if (LEGACY_FUNCTIONS && Names.isSigma(name)) {
             return new Decls.FunctionDecl(Kind.MATRIX, true);
         }
-        if (name.matches("[A-Za-z](_[A-Za-z0-9]+)?")) {
+        if (LEGACY_FUNCTIONS && name.matches("[A-Za-z](_[A-Za-z0-9]+)?")) {
             return new Decls.FunctionDecl(decls.declared(name).orElse(Kind.SCALAR), false);
         }
         throw error(unknownFunction(name), at);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.print.LatexPrinter;
@@ -26,7 +27,7 @@ class TutorialExamplesTest {
 
     /** The engine's derivation of one example, checked the way every example is. */
     private static Derivation derived(String expr, String wrt, String where, String expected, int maxSteps) {
-        Decls decls = Decls.parse(where);
+        Decls decls = TestDecls.parse(where, expr, expected);
         Expr f = Parser.parse(expr, decls).expr();
         Expr.Var v = new Expr.Var(wrt, decls.kindOf(wrt));
         Derivation d = Deriver.derive(f, v);
@@ -111,7 +112,7 @@ class TutorialExamplesTest {
 
     /** Each link of a chain "e0 = e1 = e2 ..." must hold numerically. */
     private static void chainHolds(String where, String... links) {
-        Decls decls = Decls.parse(where);
+        Decls decls = TestDecls.parse(where, links);
         for (int i = 1; i < links.length; i++) {
             EqualityCheck.check(Parser.parse(links[i - 1], decls).expr(), Parser.parse(links[i], decls).expr());
         }
@@ -145,7 +146,7 @@ class TutorialExamplesTest {
     @Test
     void wrongChainRuleIsCaught() {
         // counting the chain twice is off by a factor of two
-        Decls decls = Decls.parse("z: vector, y: vector, x: vector");
+        Decls decls = Decls.parse("z: vector function, y: vector function, x: vector");
         assertThrows(VerificationException.class, () -> EqualityCheck.check(Parser.parse("d(z(y(x)))", decls).expr(),
                 Parser.parse("z'(y(x))*d(y(x)) + z'(y(x))*y'(x)*d(x)", decls).expr()));
     }

@@ -66,7 +66,7 @@ class ParseCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void parses(Case c) {
-        Decls decls = Decls.parse(c.where());
+        Decls decls = TestDecls.parse(c.where(), c.input());
         if (c.error() != null) {
             ExprException e = assertThrows(ExprException.class, () -> Parser.parse(c.input(), decls));
             int space = c.error().indexOf(' ');

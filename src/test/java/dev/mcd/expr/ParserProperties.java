@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 /** Random inputs end in a tree or an ExprException; random trees print and parse back unchanged. */
 class ParserProperties {
     private static final Decls DECLS = Decls.parse(
-        "A: matrix, B: matrix, x: vector, y: vector, t: scalar, s: scalar, l: scalar, f: vector, F: matrix");
+        "A: matrix, B: matrix, x: vector, y: vector, t: scalar, s: scalar, l: scalar function, f: vector function, F: matrix function, g: scalar function, sigma: elementwise function");
 
     private static final List<String> TOKENS = List.of("x", "A", "t", "W_1", "σ", "sigma", "l", "f", "d", "dA",
         "I", "ones", "tr", "inv", "kron", "tanh", "norm2", "diag", "vec", "0", "1", "2.5", "1e3", "(", ")", ",",
@@ -142,7 +142,7 @@ class ParserProperties {
 
     private static Expr.Apply abstractApply(Random r, int depth) {
         String name = List.of("l", "f", "F", "g").get(r.nextInt(4));
-        return new Expr.Apply(name, tree(r, depth), DECLS.declared(name).orElse(Kind.SCALAR), false, 0);
+        return new Expr.Apply(name, tree(r, depth), DECLS.function(name).orElseThrow().kind(), false, 0);
     }
 
     private static Expr leaf(Random r) {

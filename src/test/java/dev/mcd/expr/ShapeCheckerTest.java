@@ -12,12 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShapeCheckerTest {
 
     private static Shapes check(String source, String where) {
-        Parser.Parsed p = Parser.parse(source, Decls.parse(where));
+        Parser.Parsed p = Parser.parse(source, TestDecls.parse(where, source));
         return ShapeChecker.check(p.expr(), p.positions());
     }
 
     private static Shape shapeOf(String source, String where) {
-        Parser.Parsed p = Parser.parse(source, Decls.parse(where));
+        Parser.Parsed p = Parser.parse(source, TestDecls.parse(where, source));
         return ShapeChecker.check(p.expr(), p.positions()).of(p.expr());
     }
 
@@ -142,7 +142,7 @@ class ShapeCheckerTest {
     })
     void mismatches(String source, String where, String pos, String message) {
         String src = source.replace("\\n", "\n");
-        Parser.Parsed p = Parser.parse(src, Decls.parse(where == null ? "" : where));
+        Parser.Parsed p = Parser.parse(src, TestDecls.parse(where == null ? "" : where, src));
         ExprException e = assertThrows(ExprException.class, () -> ShapeChecker.check(p.expr(), p.positions()));
         assertEquals(message, e.reason());
         assertEquals(pos, e.pos().toString());

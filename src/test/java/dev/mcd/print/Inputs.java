@@ -1,6 +1,7 @@
 package dev.mcd.print;
 
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Dim;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
@@ -57,7 +58,7 @@ final class Inputs {
         Map<String, Kind> kinds = new TreeMap<>();
         shapes.forEach((name, s) -> kinds.put(name, s.isScalar() ? Kind.SCALAR
                 : s.cols().equals(Dim.ONE) ? Kind.VECTOR : Kind.MATRIX));
-        Expr e = Parser.parse(source, Decls.of(kinds)).expr();
+        Expr e = Parser.parse(source, TestDecls.parse(Decls.of(kinds).toString(), source)).expr();
         return new Checked(e, ShapeChecker.check(e, shapes));
     }
 

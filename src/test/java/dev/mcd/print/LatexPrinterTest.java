@@ -3,6 +3,7 @@ package dev.mcd.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Parser;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,6 @@ class LatexPrinterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void printsTheTutorialsNotation(Cases.Case c) {
-        assertEquals(c.expected(), LatexPrinter.print(Parser.parse(c.input(), Decls.parse(c.where())).expr()), "latex-cases.txt:" + c.line());
+        assertEquals(c.expected(), LatexPrinter.print(Parser.parse(c.input(), TestDecls.parse(c.where(), c.input())).expr()), "latex-cases.txt:" + c.line());
     }
 }

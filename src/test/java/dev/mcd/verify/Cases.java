@@ -1,6 +1,7 @@
 package dev.mcd.verify;
 
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import java.io.IOException;
@@ -34,11 +35,11 @@ final class Cases {
     /** Parses "expr" or "expr ; where: decls". */
     static Expr parse(String line) {
         String[] parts = line.split(";\\s*where:", 2);
-        Decls decls = parts.length == 2 ? Decls.parse(parts[1].strip()) : Decls.empty();
+        Decls decls = TestDecls.parse(parts.length == 2 ? parts[1].strip() : "", parts[0]);
         return Parser.parse(parts[0].strip(), decls).expr();
     }
 
     static Expr parse(String source, String where) {
-        return Parser.parse(source, where.isBlank() ? Decls.empty() : Decls.parse(where)).expr();
+        return Parser.parse(source, TestDecls.parse(where, source)).expr();
     }
 }

@@ -6,6 +6,7 @@ import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Deriver;
 import dev.mcd.calculus.UnsupportedException;
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ class EngineDerivationsTest {
     @MethodSource("cases")
     void engineDerivationVerifies(String line) {
         String[] parts = line.split("\\|");
-        Decls decls = parts.length > 2 ? Decls.parse(parts[2].strip()) : Decls.empty();
+        Decls decls = TestDecls.parse(parts.length > 2 ? parts[2].strip() : "", parts[0]);
         Expr f = Parser.parse(parts[0].strip(), decls).expr();
         Expr.Var wrt = (Expr.Var) Parser.parse(parts[1].strip(), decls).expr();
         Derivation d;
