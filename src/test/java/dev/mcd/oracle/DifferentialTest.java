@@ -48,8 +48,8 @@ class DifferentialTest {
     static final double MAX_REFUSED_SHARE = 0.25;
     /** Cases where the oracle itself could not decide (no finite point found): must stay rare. */
     static final double MAX_SKIPPED_SHARE = 0.01;
-    private static final int MAX_SHRUNK = 25;
-    private static final long SHRINK_BUDGET_MS = 20_000;
+    private static final int MAX_SHRUNK = Integer.getInteger("oracle.shrink", 25);
+    private static final long SHRINK_BUDGET_MS = 1000L * Integer.getInteger("oracle.shrinkSeconds", 20);
 
     enum Verdict { RIGHT, WRONG, REFUSED, CRASH, TIMEOUT, SKIPPED }
 
@@ -76,6 +76,7 @@ class DifferentialTest {
         List<Long> mcdNanos = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         List<Mcd> engines = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong generating = new java.util.concurrent.atomic.AtomicLong();
         try (PyOracle oracle = PyOracle.startOrSkip()) {
             for (int lane = 0; lane < LANES; lane++) {
                 engines.add(new Mcd(LIMIT_MS));
@@ -93,7 +94,9 @@ class DifferentialTest {
                     done.add(lanes.submit(() -> {
                         Gen gen = new Gen();
                         for (int i = first; i < CASES; i += LANES) {
+                            long g0 = System.nanoTime();
                             Gen.Case c = gen.generate(SEED, i);
+                            generating.addAndGet(System.nanoTime() - g0);
                             Mcd.Outcome o = engine.run(c);
                             synchronized (cases) {
                                 cases.set(i, c);
@@ -154,9 +157,9 @@ class DifferentialTest {
                     counts.get(Verdict.SKIPPED)));
             List<Long> sorted = new ArrayList<>(mcdNanos);
             sorted.sort(null);
-            report.append(String.format(Locale.ROOT, "mcd CPU time per case: median %.2f ms, p99 %.1f ms, max %.0f ms, total %.1f s; derive loop %.1f s wall, oracle wait %.1f s%n",
+            report.append(String.format(Locale.ROOT, "mcd CPU time per case: median %.2f ms, p99 %.1f ms, max %.0f ms, total %.1f s; generating %.1f s; derive loop %.1f s wall, oracle wait %.1f s%n",
                     sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.getLast() / 1e6,
-                    sorted.stream().mapToLong(Long::longValue).sum() / 1e9, (derivedAt - wallStart) / 1e9, (checkedAt - derivedAt) / 1e9));
+                    sorted.stream().mapToLong(Long::longValue).sum() / 1e9, generating.get() / 1e9, (derivedAt - wallStart) / 1e9, (checkedAt - derivedAt) / 1e9));
 
             int[] bucketN = new int[5];
             long[] bucketT = new long[5];

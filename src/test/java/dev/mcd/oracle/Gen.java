@@ -1,5 +1,12 @@
 package dev.mcd.oracle;
 
+import dev.mcd.expr.Decls;
+import dev.mcd.expr.Dim;
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Parser;
+import dev.mcd.expr.Shape;
+import dev.mcd.expr.ShapeChecker;
+import dev.mcd.expr.Shapes;
 import dev.mcd.oracle.Node.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,7 +132,7 @@ final class Gen {
                         yield gen(r, rnd.nextInt(4) == 0 ? r : otherSize(r), depth);
                     }
                 };
-                if (f.uses(wrt.text()) && f.size() <= MAX_NODES && f.wellDefined()) {
+                if (f.uses(wrt.text()) && f.size() <= MAX_NODES && f.wellDefined() && determined(f)) {
                     return new Case(index, f, wrt, Map.copyOf(vars), form);
                 }
             } catch (Retry e) {
@@ -135,6 +142,43 @@ final class Gen {
                 throw new IllegalStateException("cannot generate case " + index);
             }
         }
+    }
+
+    /**
+     * Whether the variables' sizes fix the size of every node, as the language sizes I, 0 and ones
+     * from their context: in {@code diag(t*I)} nothing does, so mcd may pick any size and the
+     * oracle's would be arbitrary. Uses mcd's parser and shape checker to filter inputs only; the
+     * verdicts never depend on them.
+     */
+    private boolean determined(Node f) {
+        Map<String, Node> used = new java.util.TreeMap<>();
+        f.variables(used);
+        Map<String, Shape> fixed = new java.util.TreeMap<>();
+        List<String> decls = new ArrayList<>();
+        used.forEach((name, v) -> {
+            fixed.put(name, new Shape(new Dim.Fixed(v.rows()), new Dim.Fixed(v.cols())));
+            decls.add(name + ": " + Case.kind(v));
+        });
+        try {
+            Expr e = Parser.parse(f.mcd(), Decls.parse(String.join(", ", decls))).expr();
+            Shapes shapes = ShapeChecker.check(e, fixed);
+            return allFixed(e, shapes);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private static boolean allFixed(Expr e, Shapes shapes) {
+        Shape s = shapes.of(e);
+        if (!(s.rows() instanceof Dim.Fixed) || !(s.cols() instanceof Dim.Fixed)) {
+            return false;
+        }
+        for (Expr k : e.children()) {
+            if (!allFixed(k, shapes)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- helpers
