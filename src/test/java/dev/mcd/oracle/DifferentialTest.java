@@ -42,10 +42,12 @@ class DifferentialTest {
     /** Cases derived in parallel (the engine is thread-safe: the site builds pages in parallel). */
     static final int LANES = Integer.getInteger("oracle.threads", 2);
     /**
-     * Refusals allowed, as a share of all cases. Measured on the engine of 2026-12-02 with the
-     * default seed: see the report; the bound leaves room for seeds, not for new gaps.
+     * Refusals allowed, as a share of all cases. Measured on the engine of 2026-12-02 (f2fee8f):
+     * 16.2% with the default seed, 16.0% with seed 7 (half of them "no rule brings the term ... to
+     * the form", then d(elempow) and d(pow) with a variable exponent). The bound leaves room for
+     * seeds and for wrong answers that a sounder verifier turns into refusals, not for new gaps.
      */
-    static final double MAX_REFUSED_SHARE = 0.25;
+    static final double MAX_REFUSED_SHARE = 0.20;
     /** Cases where the oracle itself could not decide (no finite point found): must stay rare. */
     static final double MAX_SKIPPED_SHARE = 0.01;
     private static final int MAX_SHRUNK = Integer.getInteger("oracle.shrink", 25);
