@@ -43,11 +43,12 @@ class DifferentialTest {
     static final int LANES = Integer.getInteger("oracle.threads", 2);
     /**
      * Refusals allowed, as a share of all cases. Measured on the engine of 2026-12-02 (f2fee8f):
-     * 16.2% with the default seed, 16.0% with seed 7 (half of them "no rule brings the term ... to
-     * the form", then d(elempow) and d(pow) with a variable exponent). The bound leaves room for
-     * seeds and for wrong answers that a sounder verifier turns into refusals, not for new gaps.
+     * 18.0% with the default seed (over half "no rule brings the term ... to the form", then
+     * d(elempow) and d(pow) with a variable exponent, unfinished identifications of vec). The
+     * bound leaves room for seeds and for today's 2.7% of wrong answers, which a sound verifier
+     * may turn into refusals; not for new gaps.
      */
-    static final double MAX_REFUSED_SHARE = 0.20;
+    static final double MAX_REFUSED_SHARE = 0.22;
     /** Cases where the oracle itself could not decide (no finite point found): must stay rare. */
     static final double MAX_SKIPPED_SHARE = 0.01;
     private static final int MAX_SHRUNK = Integer.getInteger("oracle.shrink", 25);
@@ -222,6 +223,39 @@ class DifferentialTest {
                     "the oracle could not decide %.1f%% of the cases", 100 * skippedShare));
         } finally {
             engines.forEach(Mcd::close);
+        }
+    }
+
+    /** The oracle itself: hand-written derivatives, right and wrong, of x'*A*x by x and tr(A*X) by X (A 2×3). */
+    @Test
+    void oracleTellsRightFromWrong() throws Exception {
+        Node x = Node.var("x", 3, 1);
+        Node a3 = Node.var("A", 3, 3);
+        Node a = Node.var("A", 2, 3);
+        Node bigX = Node.var("X", 3, 2);
+        Gen.Case quadratic = new Gen.Case(0, Node.mul(Node.t(x), a3, x), x, Map.of(), Gen.Form.SCALAR_BY_VECTOR);
+        Gen.Case trace = new Gen.Case(1, Node.of(Node.Op.TR, 1, 1, Node.mul(a, bigX)), bigX, Map.of(), Gen.Form.SCALAR_BY_MATRIX);
+        String header = "import numpy as np\n\ndef derivative(**v):\n";
+        String readX = "    x = np.asarray(v['x'], dtype=float).reshape(-1, 1)\n    A = np.asarray(v['A'], dtype=float)\n";
+        String readA = "    A = np.asarray(v['A'], dtype=float)\n";
+        try (PyOracle oracle = PyOracle.startOrSkip()) {
+            record Check(Gen.Case c, String body, String status, String detailStart) {}
+            List<Check> checks = List.of(
+                    new Check(quadratic, readX + "    return x.T @ (A + A.T)\n", "right", ""),
+                    new Check(quadratic, readX + "    return x.T @ A\n", "wrong", "along a random dx"),
+                    new Check(quadratic, readX + "    return (A + A.T) @ x\n", "wrong", "shape:"),
+                    new Check(quadratic, readX + "    return x.T @ (A + A.T) @ np.ones((2, 2))\n", "wrong", "export:"),
+                    new Check(trace, readA + "    return A\n", "right", ""),
+                    new Check(trace, readA + "    return A.T\n", "wrong", "shape:"),
+                    new Check(trace, readA + "    return 1.0001 * A\n", "wrong", "along a random dX"),
+                    new Check(trace, readA + "    return 1.000003 * A\n", "skip", "oracle: mcd"));
+            for (int i = 0; i < checks.size(); i++) {
+                Check ch = checks.get(i);
+                PyOracle.Reply r = oracle.submit(i, ch.c(), header + ch.body(), 42 + i, true).get(60, TimeUnit.SECONDS);
+                assertTrue(r.status().equals(ch.status()) && r.detail().startsWith(ch.detailStart()),
+                        () -> ch.body().strip() + " for " + ch.c().f().mcd() + ": expected " + ch.status() + ", the oracle said "
+                                + r.status() + ": " + r.detail());
+            }
         }
     }
 

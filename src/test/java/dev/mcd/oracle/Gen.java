@@ -132,6 +132,7 @@ final class Gen {
                         yield gen(r, rnd.nextInt(4) == 0 ? r : otherSize(r), depth);
                     }
                 };
+                f = spellings(f);
                 if (f.uses(wrt.text()) && f.size() <= MAX_NODES && f.wellDefined() && determined(f)) {
                     return new Case(index, f, wrt, Map.copyOf(vars), form);
                 }
@@ -142,6 +143,12 @@ final class Gen {
                 throw new IllegalStateException("cannot generate case " + index);
             }
         }
+    }
+
+    /** Writes some inverses as {@code X^-1}, the language's other spelling of inv(X). */
+    private Node spellings(Node n) {
+        Node out = n.kids().isEmpty() ? n : n.with(n.kids().stream().map(this::spellings).toList());
+        return out.op() == Op.INV && chance(30) ? out.spelled("^-1") : out;
     }
 
     /**
@@ -317,7 +324,7 @@ final class Gen {
 
     private Node elementwise(int r, int c, int d) {
         Op op = pick(new Op[] {Op.EXP, Op.SIN, Op.COS, Op.TANH, Op.SIGMOID, Op.ABS, Op.LOG, Op.SQRT},
-                new int[] {3, 2, 2, 2, 2, 1, 3, 2});
+                new int[] {3, 2, 2, 2, 2, 2, 3, 2});
         Node arg = op == Op.LOG || op == Op.SQRT ? positive(r, c, d) : gen(r, c, d);
         return Node.of(op, r, c, arg);
     }
@@ -359,9 +366,15 @@ final class Gen {
                     Node inv = Node.of(Op.INV, n, n, spd(n, d));
                     return Node.of(Op.TR, 1, 1, chance(50) ? inv : Node.mul(inv, gen(n, n, d)));
                 }),
-                new Choice(2, () -> chance(50) ? Node.of(Op.SUM, 1, 1, gen(size(), 1, d))
+                new Choice(3, () -> chance(50) ? Node.of(Op.SUM, 1, 1, gen(size(), 1, d))
                         : Node.of(Op.SUM, 1, 1, gen(size(), size(), d))),
                 new Choice(2, () -> Node.of(Op.NORM2, 1, 1, gen(size(), 1, d))),
+                new Choice(1, () -> {
+                    int r = chance(50) ? 2 : 3;
+                    int c = size();
+                    Node v = Node.of(Op.VEC, r * c, 1, gen(r, c, d));
+                    return chance(60) ? Node.mul(Node.t(gen(r * c, 1, d)), v) : Node.of(Op.NORM2, 1, 1, v);
+                }),
                 new Choice(1, () -> Node.pow(Node.of(Op.NORM2, 1, 1, gen(size(), 1, d)), 2)),
                 new Choice(2, () -> Node.of(Op.NORMF, 1, 1, gen(size(), size(), d))),
                 new Choice(1, () -> Node.pow(Node.of(Op.NORMF, 1, 1, gen(size(), size(), d)), 2)),
@@ -441,7 +454,7 @@ final class Gen {
                     int[] k = kronOf(n, 1);
                     return k == null ? null : Node.of(Op.KRON, n, 1, gen(k[0], 1, d), gen(k[2], 1, d));
                 }),
-                new Choice(1, () -> {
+                new Choice(2, () -> {
                     List<int[]> shapes = new ArrayList<>();
                     for (int r = 1; r <= n; r++) {
                         if (n % r == 0 && n / r > 1 || r == 1) {

@@ -96,6 +96,11 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
         return rows == cols;
     }
 
+    /** The same node spelled differently in mcd's language ({@code X^-1} for inv(X)); the meaning is unchanged. */
+    Node spelled(String spelling) {
+        return new Node(op, kids, rows, cols, spelling, number);
+    }
+
     Node with(List<Node> newKids) {
         return new Node(op, newKids, rows, cols, text, number);
     }
@@ -339,7 +344,8 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
         return switch (op) {
             case VAR, IDENT, ONES, ZERO -> true;
             case NUM -> number >= 0;
-            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, SUM, NORM2, NORMF, DIAG, VEC, INV, KRON -> true;
+            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, SUM, NORM2, NORMF, DIAG, VEC, KRON -> true;
+            case INV -> !"^-1".equals(text);
             default -> false;
         };
     }
@@ -366,7 +372,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             case POW -> kids.get(0).wrapped() + "^" + kids.get(1).wrapped();
             case EPOW -> kids.get(0).wrapped() + " .^ " + kids.get(1).wrapped();
             case TRANSPOSE -> kids.get(0).wrapped() + "'";
-            case INV -> "inv(" + kids.get(0).mcd() + ")";
+            case INV -> "^-1".equals(text) ? kids.get(0).wrapped() + "^-1" : "inv(" + kids.get(0).mcd() + ")";
             case KRON -> "kron(" + kids.get(0).mcd() + ", " + kids.get(1).mcd() + ")";
             default -> op.name().toLowerCase(java.util.Locale.ROOT).replace("normf", "normF") + "(" + kids.get(0).mcd() + ")";
         };
