@@ -23,8 +23,6 @@ import java.util.Optional;
 public final class Parser {
     public static final int MAX_LENGTH = 100_000;
     public static final int MAX_DEPTH = 500;
-    /** Temporary switch while the test corpus is converted to declared functions. */
-    private static final boolean LEGACY_FUNCTIONS = false;
 
     /** A parsed tree and where each of its nodes was written. */
     public record Parsed(Expr expr, SourceMap positions) {}
@@ -300,7 +298,7 @@ public final class Parser {
             }
             return at(new Expr.Prime(fn.get(), arg), pos);
         }
-        Decls.FunctionDecl declared = decls.function(name).orElseGet(() -> conventional(name, fnToken));
+        Decls.FunctionDecl declared = decls.function(name).orElseThrow(() -> error(unknownFunction(name), fnToken));
         if (declared.elementwise()) {
             return at(new Expr.Apply(name, arg, KindGuess.of(arg), true, primes), pos);
         }
@@ -312,21 +310,6 @@ public final class Parser {
             throw error(shown + " is not supported: only the first derivative " + name + "'(...) is", fnToken);
         }
         return at(new Expr.Grad(apply), pos);
-    }
-
-    /**
-     * An undeclared abstract function by the tutorial's convention: a one-letter name (l, y, z, Y,
-     * f_1) with the kind its name is declared with (y: vector), or sigma, element-wise. Any other
-     * name must be declared (l: scalar function), so a typo such as sigmod(x) is an error.
-     */
-    private Decls.FunctionDecl conventional(String name, Token at) {
-        if (LEGACY_FUNCTIONS && Names.isSigma(name)) {
-            return new Decls.FunctionDecl(Kind.MATRIX, true);
-        }
-        if (LEGACY_FUNCTIONS && name.matches("[A-Za-z](_[A-Za-z0-9]+)?")) {
-            return new Decls.FunctionDecl(decls.declared(name).orElse(Kind.SCALAR), false);
-        }
-        throw error(unknownFunction(name), at);
     }
 
     /** "unknown function 'trr': did you mean tr? ..." — a typo must not become an abstract function. */

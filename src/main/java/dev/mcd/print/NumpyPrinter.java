@@ -279,8 +279,23 @@ public final class NumpyPrinter {
             m.factors().forEach(f -> flatten(f, factors));
             List<String> scalars = new ArrayList<>();
             List<String> matrices = new ArrayList<>();
+            Dim runRows = null;
+            Dim runCols = null;
             for (Expr f : factors) {
-                (scalar(f) ? scalars : matrices).add(py(f).at(Py.UNARY));
+                if (scalar(f)) {
+                    scalars.add(py(f).at(Py.UNARY));
+                    continue;
+                }
+                if (!matrices.isEmpty() && Dim.ONE.equals(runRows) && Dim.ONE.equals(runCols)) {
+                    // a'*a*b is (a'a) b, a scalar times b, as the shape checker reads it: @ would fail
+                    scalars.add(helper(PyHelper.SCALAR, String.join(" @ ", matrices)));
+                    matrices.clear();
+                }
+                if (matrices.isEmpty()) {
+                    runRows = shape(f).rows();
+                }
+                runCols = shape(f).cols();
+                matrices.add(py(f).at(Py.UNARY));
             }
             String chain = String.join(" @ ", matrices);
             if (scalars.isEmpty()) {

@@ -90,11 +90,22 @@ public final class DerivationCheck {
         String where = "random point " + (index + 1) + " of " + points;
         FiniteDifference.Result lastFd = null;
         int fdRetries = 0;
+        int sizeTry = 0;
+        int undefined = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * attempt);
+            Point p = RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * sizeTry, index + points * attempt);
+            if (!Mat.finite(Evaluator.evaluate(d.function(), p).value())) {
+                sizeTry++; // outside the function's own domain (log det of a singular Gram matrix): new sizes
+                continue;
+            }
             Evaluation chain = chain(p);
             if (chain == null) {
-                continue; // outside some step's domain (a singular matrix, a log of a negative): redraw
+                // the function is defined here but a step is not: redraw values at the same sizes, and
+                // give up when it keeps happening (a step that needs an inverse these sizes make singular)
+                if (++undefined >= UNDEFINED_LIMIT) {
+                    throw undefinedWhereFunctionIs(p);
+                }
+                continue;
             }
             List<DMatrixRMaj> values = chain.results().stream().map(Dual::value).toList();
             double floor = 1e-4 * chain.magnitude(); // rounding in a link is relative to its largest term
@@ -123,6 +134,9 @@ public final class DerivationCheck {
             }
             DMatrixRMaj gv = result.results().getFirst().value();
             if (!Mat.finite(gv)) {
+                if (++undefined >= UNDEFINED_LIMIT) {
+                    throw undefinedWhereFunctionIs(p);
+                }
                 continue;
             }
             DMatrixRMaj readOff = readOff(gv, dx);
@@ -154,6 +168,15 @@ public final class DerivationCheck {
         }
         throw new VerificationException("found no point where the function and every step are defined (tried "
                 + ATTEMPTS + " random points)");
+    }
+
+    /** Value draws at one size where f is defined but a step or the result is not, before the check fails. */
+    private static final int UNDEFINED_LIMIT = 6;
+
+    private VerificationException undefinedWhereFunctionIs(Point p) {
+        return new VerificationException("the steps or the result are undefined at every random point of the sizes "
+                + VerifyReport.sizesOf(p) + " although " + Brief.of(d.function()) + " is defined there: a step assumes "
+                + "an invertible matrix (or a positive value) that the function does not guarantee");
     }
 
     /** The start and every step evaluated together, or null if any value is not finite there. */

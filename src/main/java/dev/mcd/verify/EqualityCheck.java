@@ -56,8 +56,14 @@ public final class EqualityCheck {
 
     private static double checkPoint(List<Expr> defining, List<Expr> rest, List<Expr> roots, Predicate<String> varies,
                                      long seed, int index, int points, String[] sizes) {
+        int sizeTry = 0;
+        int undefined = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(defining, rest, varies, seed, index + points * attempt);
+            Point p = RandomPoint.draw(defining, rest, varies, seed, index + points * sizeTry, index + points * attempt);
+            if (!defining.stream().allMatch(root -> Mat.finite(Evaluator.evaluate(root, p).value()))) {
+                sizeTry++; // outside the premise's own domain: new sizes
+                continue;
+            }
             Evaluation e;
             try {
                 e = Evaluator.evaluateAlike(roots, p);
@@ -68,7 +74,13 @@ public final class EqualityCheck {
             DMatrixRMaj l = e.results().get(0).value();
             DMatrixRMaj r = e.results().get(1).value();
             if (!Mat.finite(l) || !Mat.finite(r)) {
-                continue; // outside a domain, e.g. a singular matrix: redraw
+                // the premise is defined here but a side is not: new values at the same sizes, and a
+                // failure when it persists (a side that needs an inverse these sizes make singular)
+                if (++undefined >= 6) {
+                    throw new VerificationException("a side is undefined at every random point of the sizes " + VerifyReport.sizesOf(p)
+                            + " although " + Brief.of(defining.getFirst()) + " is defined there");
+                }
+                continue;
             }
             Discrepancy dis = Discrepancy.between(l, r, 1e-4 * e.magnitude());
             if (!dis.within(DerivationCheck.STEP_TOLERANCE)) {

@@ -49,10 +49,20 @@ public final class RandomPoint {
      * @param index    0, 1, 2, ... for successive points (and retries)
      */
     public static Point draw(List<Expr> defining, List<Expr> rest, Predicate<String> varies, long seed, int index) {
-        Random random = new Random(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        return draw(defining, rest, varies, seed, index, index);
+    }
+
+    /**
+     * As {@link #draw(List, List, Predicate, long, int)}, with the sizes drawn from their own
+     * index: a check keeps the sizes and redraws only the values when a step, not the function, is
+     * undefined, so a step that needs an inverse these sizes make singular cannot hide by resizing.
+     */
+    public static Point draw(List<Expr> defining, List<Expr> rest, Predicate<String> varies, long seed, int sizeIndex, int index) {
+        Random sizes = new Random(seed ^ (0x9E3779B97F4A7C15L * (sizeIndex + 1)));
+        Random random = new Random(seed ^ (0xC2B2AE3D27D4EB4FL * (index + 1)));
         Sizing sizing = Sizing.empty();
         defining.forEach(sizing::add);
-        sizing.resolve(random);
+        sizing.resolve(sizes);
         for (Expr r : rest) {
             try {
                 sizing.add(r);
@@ -60,7 +70,7 @@ public final class RandomPoint {
                 // left to the evaluator, which names the root that does not fit the premise's sizes
             }
         }
-        sizing.resolve(random); // names that only the other roots mention
+        sizing.resolve(sizes); // names that only the other roots mention
         List<Expr> roots = new ArrayList<>(defining);
         roots.addAll(rest);
         SortedMap<String, EnumSet<Domains.Need>> needs = Domains.of(roots);
