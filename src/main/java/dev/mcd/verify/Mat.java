@@ -288,6 +288,12 @@ final class Mat {
         if (n == 1) {
             return c;
         }
+        DMatrixRMaj inverse = inv(a);
+        if (finite(inverse)) {
+            // invertible: d adj(A) = det(A) (tr(A^-1 dA) A^-1 - A^-1 dA A^-1), O(n³) instead of O(n⁵)
+            DMatrixRMaj step = mul(inverse, da);
+            return scale(CommonOps_DDRM.det(a), sub(scale(trace(step), inverse), mul(step, inverse)));
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double sign = ((i + j) % 2 == 0) ? 1 : -1;
