@@ -80,6 +80,7 @@ public final class EngineDerivationService implements DerivationService {
         } catch (ExprException e) {
             throw new DerivationException("where", 0, e.pos(), e.reason());
         }
+        Predicate<String> varies = fixedNames(r.fixed());
         List<String> tex = new ArrayList<>();
         Expr previous = null;
         List<VerifyReport> reports = new ArrayList<>();
@@ -108,12 +109,30 @@ public final class EngineDerivationService implements DerivationService {
                 lineTex.append(LatexPrinter.print(e));
             }
             for (int k = 1; k < exprs.size(); k++) {
-                reports.add(check(exprs.get(k - 1), exprs.get(k), n -> true, i, parts.get(k).offset()));
+                reports.add(check(exprs.get(k - 1), exprs.get(k), varies, i, parts.get(k).offset()));
             }
             previous = exprs.getLast();
             tex.add(lineTex.toString());
         }
         return new CheckedChain(tex, summary(reports));
+    }
+
+    /**
+     * In a chain every name varies unless listed in {@code fixed} ("W_2, x"): an intermediate step
+     * of a derivation by one variable holds the others constant, so their differentials are 0.
+     */
+    private static Predicate<String> fixedNames(String fixed) throws DerivationException {
+        var names = new java.util.HashSet<String>();
+        int at = 0;
+        for (String raw : fixed.split(",", -1)) {
+            String name = raw.strip();
+            if (!fixed.isBlank() && !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new DerivationException("fixed", 0, new Pos(1, at + 1), "expected a name in 'fixed', e.g. 'W_2, x'");
+            }
+            names.add(name);
+            at += raw.length() + 1;
+        }
+        return n -> !names.contains(n);
     }
 
     private static Expr parse(Part p, Decls decls, int line) throws DerivationException {
@@ -172,7 +191,7 @@ public final class EngineDerivationService implements DerivationService {
     private static IdentityView view(Identity id) {
         if (id.statement().isEmpty()) {
             return new IdentityView(id.id(), id.number(), id.group(), id.name(), id.tex(),
-                    "a definition: the total differential, stated rather than checked");
+                    "a definition (the total differential), stated rather than checked", false);
         }
         Decls decls = Decls.parse(id.where());
         List<Expr> sides = new ArrayList<>();
@@ -191,6 +210,7 @@ public final class EngineDerivationService implements DerivationService {
             }
         }
         return new IdentityView(id.id(), id.number(), id.group(), id.name(), String.join(" = ", tex),
-                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst));
+                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst),
+                true);
     }
 }
