@@ -133,7 +133,10 @@ final class VerificationReport {
     }
 
     private String statement(Entry e) {
-        return e.kind() == Kind.DISPLAY ? formulas.generated(e.what(), false, 0) : Html.escape(e.what());
+        // An unmarked formula may be one KaTeX rejected on its page (reported there): show its source.
+        return e.kind() != Kind.DISPLAY ? Html.escape(e.what())
+                : e.status() == Status.MARKED ? formulas.generated(e.what(), false, 0)
+                : "<code>" + Html.escape(e.what()) + "</code>";
     }
 
     private static String kindName(Kind k) {
