@@ -19,9 +19,11 @@ final class Checks {
 
     /**
      * One statement: {@code what} names it for the report ("chain pca-objective"), {@code detail}
-     * says what was checked or why not, {@code equalities} how many equalities a check covered.
+     * says what was checked or why not, {@code equalities} how many equalities a check covered,
+     * {@code html} the statement as the page rendered it, or "" to show {@code what} as text.
      */
-    record Entry(int number, Kind kind, Status status, String what, String detail, int line, int equalities) {}
+    record Entry(int number, Kind kind, Status status, String what, String detail, int line, int equalities,
+                 String html) {}
 
     private static final Pattern BADGE = Pattern.compile("class=\"verified\"[^>]*?data-check=\"(\\d+)\"|class=\"verified\"");
 
@@ -34,29 +36,38 @@ final class Checks {
 
     /** A check the engine ran and passed; returns the badge whose tooltip says what was checked. */
     synchronized String checked(Kind kind, String what, String verification, int offset, int equalities) {
-        var e = add(kind, Status.CHECKED, what, verification, offset, equalities);
+        var e = add(kind, Status.CHECKED, what, verification, offset, equalities, "");
         return "<span class=\"verified\" tabindex=\"0\" title=\"" + Html.escape(verification) + "\" data-check=\""
                 + e.number() + "\">verified</span>";
     }
 
     /** A statement shown without a check; returns the visible mark with its reason. */
     synchronized String marked(Kind kind, String what, String reason, int offset) {
-        add(kind, Status.MARKED, what, reason, offset, 0);
+        return marked(kind, what, "", reason, offset);
+    }
+
+    /** As {@link #marked(Kind, String, String, int)}, with the statement as the page shows it. */
+    synchronized String marked(Kind kind, String what, String html, String reason, int offset) {
+        add(kind, Status.MARKED, what, reason, offset, 0, html);
         return "<span class=\"unchecked\" tabindex=\"0\" title=\"" + Html.escape(reason) + "\">not machine-checked</span>";
     }
 
     /** A displayed equality in prose that is neither checked nor marked: listed by the report. */
     synchronized void unmarked(String tex, int offset) {
-        add(Kind.DISPLAY, Status.UNMARKED, tex, "a displayed equality in prose, neither checked nor marked", offset, 0);
+        add(Kind.DISPLAY, Status.UNMARKED, tex, "a displayed equality in prose, neither checked nor marked", offset, 0, "");
     }
 
     synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    private Entry add(Kind kind, Status status, String what, String detail, int offset, int equalities) {
+    SourceFile file() {
+        return file;
+    }
+
+    private Entry add(Kind kind, Status status, String what, String detail, int offset, int equalities, String html) {
         int line = offset < 0 ? 0 : file.lineOf(offset);
-        var e = new Entry(entries.size() + 1, kind, status, what, detail, line, equalities);
+        var e = new Entry(entries.size() + 1, kind, status, what, detail, line, equalities, html);
         entries.add(e);
         return e;
     }

@@ -167,8 +167,9 @@ final class DirectiveHtml {
     /** A displayed statement the engine cannot check: the TeX as written, a visible mark and the reason. */
     private String unchecked(Directive.Unchecked d) {
         String what = d.tex().text().strip().replaceAll("\\s+", " ");
-        String mark = checks.marked(Checks.Kind.DISPLAY, what, d.reason().text(), d.offset());
-        return "<div class=\"unchecked-statement\">" + math.authored(d.tex().text(), true, d.tex().offset())
+        String shown = math.authored(d.tex().text(), true, d.tex().offset());
+        String mark = checks.marked(Checks.Kind.DISPLAY, what, shown, d.reason().text(), d.offset());
+        return "<div class=\"unchecked-statement\">" + shown
                 + "<p class=\"unchecked-reason\">" + mark + " " + Html.escape(d.reason().text()) + "</p></div>\n";
     }
 

@@ -109,7 +109,7 @@ public final class SiteBuilder {
         ledgers.add(new VerificationReport.Ledger("Identities", SiteIndex.IDENTITIES_PAGE, special.identityChecks));
         html.put(SiteIndex.IDENTITIES_PAGE, identitiesHtml);
         VerificationReport.audit(ledgers, html, problems);
-        return new VerificationReport(ledgers, math, problems);
+        return new VerificationReport(ledgers);
     }
 
     /** Renders the pages two at a time; results stay in reading order whatever finishes first. */

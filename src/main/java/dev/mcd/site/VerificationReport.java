@@ -16,11 +16,9 @@ final class VerificationReport {
     record Ledger(String title, String href, Checks checks) {}
 
     private final List<Ledger> ledgers;
-    private final Formulas formulas;
 
-    VerificationReport(List<Ledger> ledgers, MathRenderer math, Problems problems) {
+    VerificationReport(List<Ledger> ledgers) {
         this.ledgers = List.copyOf(ledgers);
-        this.formulas = new Formulas(math, SourceFile.of(SiteIndex.VERIFICATION_PAGE, ""), problems);
     }
 
     /** The report's section for a page, e.g. {@code page-pca} for {@code pca.html}. */
@@ -32,11 +30,24 @@ final class VerificationReport {
         return "page-" + outName.substring(0, outName.length() - ".html".length());
     }
 
-    /** Every badge of every page names a check that this build ran; each failure is a problem. */
+    /**
+     * Every badge of every page names a check that this build ran; each failure is a problem, at
+     * the badge's place when an author typed it into the page as HTML.
+     */
     static void audit(List<Ledger> ledgers, java.util.Map<String, String> htmlByPage, Problems problems) {
         for (Ledger l : ledgers) {
+            SourceFile file = l.checks().file();
+            var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?verified\\b").matcher(file.text());
+            boolean located = false;
+            while (typed.find()) {
+                located = true;
+                problems.add(file.problemAt(typed.start(), "a \"verified\" badge typed by hand; only a check the "
+                        + "build runs may show one (use a derive or steps block, or an unchecked block)"));
+            }
             for (String p : l.checks().audit(htmlByPage.getOrDefault(l.href(), ""))) {
-                problems.add(Problem.ofFile(l.href(), p));
+                if (!located) {
+                    problems.add(Problem.ofFile(file.path().isEmpty() ? l.href() : file.path(), p));
+                }
             }
         }
     }
@@ -133,10 +144,9 @@ final class VerificationReport {
     }
 
     private String statement(Entry e) {
-        // An unmarked formula may be one KaTeX rejected on its page (reported there): show its source.
-        return e.kind() != Kind.DISPLAY ? Html.escape(e.what())
-                : e.status() == Status.MARKED ? formulas.generated(e.what(), false, 0)
-                : "<code>" + Html.escape(e.what()) + "</code>";
+        // Marked formulas were rendered (and any KaTeX error reported) on their page; reuse that.
+        return !e.html().isEmpty() ? e.html()
+                : e.kind() == Kind.DISPLAY ? "<code>" + Html.escape(e.what()) + "</code>" : Html.escape(e.what());
     }
 
     private static String kindName(Kind k) {

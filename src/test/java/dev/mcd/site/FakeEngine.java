@@ -8,7 +8,7 @@ import java.util.List;
  * Test-only stand-in for the engine: a one-step "derivation" citing eq. 10, a chain printed as
  * written, a four-entry catalogue; {@code foo(} anywhere is an unknown function at its column.
  */
-final class FakeEngine implements DerivationService {
+class FakeEngine implements DerivationService {
     @Override
     public String engineVersion() {
         return "fake-1";
