@@ -98,7 +98,8 @@ final class VerificationReport {
                 .append("<em>identity</em> is a catalogue entry shown with its statement, checked at random points. ")
                 .append("Statements marked <em>not machine-checked</em> are definitions, problem statements, index ")
                 .append("notation or steps that use a constraint the random points do not satisfy; each is listed ")
-                .append("below with its reason.</p>\n");
+                .append("below with its reason. Formulas inside sentences are not counted: the build does not ")
+                .append("check them.</p>\n");
         sb.append("<p class=\"verification-totals\">In total: ").append(all.derivations()).append(" derivations, ")
                 .append(all.chains()).append(" chains (").append(all.chainEqualities()).append(" equalities) and ")
                 .append(all.identities()).append(" identities checked; ").append(all.marked())
