@@ -101,14 +101,12 @@ public final class SiteBuilder {
     private VerificationReport verification(List<RenderedPage> rendered, SpecialPages special, String identitiesHtml,
                                             Problems problems) {
         var ledgers = new ArrayList<VerificationReport.Ledger>();
-        var html = new java.util.HashMap<String, String>();
         for (var r : rendered) {
-            ledgers.add(new VerificationReport.Ledger(r.page().frontMatter().title(), r.page().outName(), r.checks()));
-            html.put(r.page().outName(), r.html());
+            ledgers.add(new VerificationReport.Ledger(r.page().frontMatter().title(), r.page().outName(), r.checks(), r.html()));
         }
-        ledgers.add(new VerificationReport.Ledger("Identities", SiteIndex.IDENTITIES_PAGE, special.identityChecks));
-        html.put(SiteIndex.IDENTITIES_PAGE, identitiesHtml);
-        VerificationReport.audit(ledgers, html, problems);
+        ledgers.add(new VerificationReport.Ledger("Identities", SiteIndex.IDENTITIES_PAGE, special.identityChecks,
+                identitiesHtml));
+        VerificationReport.audit(ledgers, problems);
         return new VerificationReport(ledgers);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * evidence for the home page's claim; {@link #audit} fails the build on a badge without a check.
  */
 final class VerificationReport {
-    /** One page's ledger: its title, where it is, and what it holds. */
-    record Ledger(String title, String href, Checks checks) {}
+    /** One page's ledger: its title, where it is, what it holds, and the HTML whose badges it answers for. */
+    record Ledger(String title, String href, Checks checks, String html) {}
 
     private final List<Ledger> ledgers;
 
@@ -34,7 +34,7 @@ final class VerificationReport {
      * Every badge of every page names a check that this build ran; each failure is a problem, at
      * the badge's place when an author typed it into the page as HTML.
      */
-    static void audit(List<Ledger> ledgers, java.util.Map<String, String> htmlByPage, Problems problems) {
+    static void audit(List<Ledger> ledgers, Problems problems) {
         for (Ledger l : ledgers) {
             SourceFile file = l.checks().file();
             var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?verified\\b").matcher(file.text());
@@ -44,7 +44,7 @@ final class VerificationReport {
                 problems.add(file.problemAt(typed.start(), "a \"verified\" badge typed by hand; only a check the "
                         + "build runs may show one (use a derive or steps block, or an unchecked block)"));
             }
-            for (String p : l.checks().audit(htmlByPage.getOrDefault(l.href(), ""))) {
+            for (String p : l.checks().audit(l.html())) {
                 if (!located) {
                     problems.add(Problem.ofFile(file.path().isEmpty() ? l.href() : file.path(), p));
                 }
