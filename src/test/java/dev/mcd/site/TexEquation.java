@@ -32,6 +32,11 @@ final class TexEquation {
     private final Map<String, String> kinds = new TreeMap<>();
     /** Whether the text written so far ends an operand, so that a following operand multiplies it. */
     private boolean operandEnded;
+    /** Open parentheses and determinant bars, innermost first; a bar closes only the innermost bar. */
+    private final java.util.ArrayDeque<Character> groups = new java.util.ArrayDeque<>();
+    private int depth;
+    /** Depths at which a ")" is still owed, e.g. by {@code d|X|} written as {@code d(det(X))}. */
+    private final java.util.ArrayDeque<Integer> owed = new java.util.ArrayDeque<>();
 
     private TexEquation(String tex) {
         this.tex = tex;
@@ -60,8 +65,13 @@ final class TexEquation {
                 command();
             } else if (Character.isLetter(c)) {
                 i++;
-                if (c == 'd' && i < tex.length() && (tex.startsWith("\\mathbf", i) || tex.startsWith("\\boldsymbol", i)
-                        || tex.charAt(i) == '(' || Character.isLetter(tex.charAt(i)))) {
+                int j = i;
+                while (j < tex.length() && tex.charAt(j) == ' ') {
+                    j++;
+                }
+                if (c == 'd' && j < tex.length() && (tex.startsWith("\\mathbf", j) || tex.startsWith("\\boldsymbol", j)
+                        || tex.charAt(j) == '(' || tex.charAt(j) == '|' || tex.startsWith("\\ln", j)
+                        || j == i && Character.isLetter(tex.charAt(j)))) {
                     differential();
                 } else {
                     operand(String.valueOf(c), "scalar");
@@ -77,11 +87,21 @@ final class TexEquation {
             } else if (c == '(') {
                 multiplyIfNeeded();
                 out.append('(');
-                operandEnded = false;
+                open('(');
                 i++;
             } else if (c == ')') {
-                out.append(')');
-                operandEnded = true;
+                close('(');
+                i++;
+            } else if (c == '|' && operandEnded && !groups.isEmpty() && groups.peek() == '|') {
+                close('|');
+                i++;
+            } else if (c == '|') {
+                multiplyIfNeeded();
+                out.append("det(");
+                open('|');
+                i++;
+            } else if (c == '/') {
+                infix(" / ");
                 i++;
             } else if (c == '+' || c == '-') {
                 out.append(' ').append(c).append(' ');
@@ -139,6 +159,31 @@ final class TexEquation {
                 }
             }
         }
+    }
+
+    private void open(char kind) {
+        groups.push(kind);
+        depth++;
+        operandEnded = false;
+    }
+
+    private void close(char kind) {
+        if (groups.isEmpty() || groups.pop() != kind) {
+            throw new IllegalArgumentException("unbalanced");
+        }
+        out.append(')');
+        depth--;
+        while (!owed.isEmpty() && owed.peek() == depth) {
+            owed.pop();
+            out.append(')');
+        }
+        operandEnded = true;
+    }
+
+    /** Writes "(" now and owes the matching ")" for when the next group at this depth closes. */
+    private void owe() {
+        out.append('(');
+        owed.push(depth);
     }
 
     private void infix(String op) {
@@ -223,20 +268,29 @@ final class TexEquation {
             throw new IllegalArgumentException("function " + name);
         }
         skipIgnored();
-        if (i >= tex.length() || tex.charAt(i) != '(') {
+        if (i >= tex.length() || tex.charAt(i) != '(' && tex.charAt(i) != '|') {
             throw new IllegalArgumentException("a function without parentheses");
         }
         multiplyIfNeeded();
         out.append(f);
+        if (tex.charAt(i) == '|') {
+            owe(); // \ln|X| is log(det(X))
+        }
         operandEnded = false;
     }
 
-    /** {@code d\mathbf{X}} is d(X); {@code d(...)} stays as written. */
+    /** {@code d\mathbf{X}} is d(X); {@code d(...)} stays as written; {@code d|X|} and {@code d\ln|X|} are wrapped. */
     private void differential() {
         skipIgnored();
         multiplyIfNeeded();
         if (tex.charAt(i) == '(') {
             out.append('d');
+            operandEnded = false;
+            return;
+        }
+        if (tex.charAt(i) == '|' || tex.startsWith("\\ln", i) || tex.startsWith("\\det", i) || tex.startsWith("\\mathrm", i)) {
+            out.append('d');
+            owe();
             operandEnded = false;
             return;
         }
