@@ -142,6 +142,10 @@ final class TexEquation {
             i += skip;
             return;
         }
+        if (tex.startsWith("\\|", i)) {
+            norm();
+            return;
+        }
         String name = word();
         switch (name) {
             case "mathbf", "boldsymbol" -> bold();
@@ -159,6 +163,27 @@ final class TexEquation {
                 }
             }
         }
+    }
+
+    /** Where each open norm's "norm2" was written, so that a closing {@code \|_F} can make it "normF". */
+    private final java.util.ArrayDeque<Integer> norms = new java.util.ArrayDeque<>();
+
+    /** {@code \|v\|} is norm2(v) and {@code \|M\|_F} is normF(M). */
+    private void norm() {
+        i += 2;
+        if (operandEnded && !groups.isEmpty() && groups.peek() == 'n') {
+            close('n');
+            int at = norms.pop();
+            if (tex.startsWith("_F", i)) {
+                out.replace(at, at + 5, "normF");
+                i += 2;
+            }
+            return;
+        }
+        multiplyIfNeeded();
+        norms.push(out.length());
+        out.append("norm2(");
+        open('n');
     }
 
     private void open(char kind) {
