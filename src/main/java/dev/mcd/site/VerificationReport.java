@@ -37,7 +37,7 @@ final class VerificationReport {
     static void audit(List<Ledger> ledgers, Problems problems) {
         for (Ledger l : ledgers) {
             SourceFile file = l.checks().file();
-            var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?verified\\b").matcher(file.text());
+            var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?(?:[^\"'>]*\\s)?verified(?=[\"'\\s>])").matcher(file.text());
             boolean located = false;
             while (typed.find()) {
                 located = true;
