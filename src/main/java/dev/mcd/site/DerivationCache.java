@@ -57,6 +57,7 @@ public final class DerivationCache implements DerivationService {
         List<String> parts = new ArrayList<>();
         parts.add("chain");
         parts.add(r.where());
+        parts.add("fixed:" + r.fixed());
         parts.addAll(r.lines());
         String key = key(parts.toArray(String[]::new));
         Optional<CheckedChain> hit = read(key, in -> new CheckedChain(readStrings(in), in.readUTF()));
@@ -73,12 +74,14 @@ public final class DerivationCache implements DerivationService {
 
     @Override
     public List<IdentityView> identities() {
-        String key = key("identities");
+        // The entry records whether each identity was checked; the key's suffix keeps older entries out.
+        String key = key("identities", "with-checked-flag");
         Optional<List<IdentityView>> hit = read(key, in -> {
             int n = in.readInt();
             List<IdentityView> views = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                views.add(new IdentityView(in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), readLong(in), in.readUTF()));
+                views.add(new IdentityView(in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), readLong(in), in.readUTF(),
+                        in.readBoolean()));
             }
             return views;
         });
@@ -95,6 +98,7 @@ public final class DerivationCache implements DerivationService {
                 o.writeUTF(v.name());
                 writeLong(o, v.statementTex());
                 o.writeUTF(v.verification());
+                o.writeBoolean(v.checked());
             }
         });
         return out;

@@ -53,11 +53,17 @@ public interface DerivationService {
 
     /**
      * A {@code steps} block: the optional {@code where} and the chain lines without their
-     * {@code # justification}, each {@code lhs = rhs}, {@code = rhs} or a bare expression.
+     * {@code # justification}, each {@code lhs = rhs}, {@code = rhs} or a bare expression;
+     * {@code fixed} lists names held constant ("W_2, x"), "" when every name varies.
      */
-    record ChainRequest(String where, List<String> lines) {
+    record ChainRequest(String where, List<String> lines, String fixed) {
         public ChainRequest {
             lines = List.copyOf(lines);
+        }
+
+        /** Every name varies. */
+        public ChainRequest(String where, List<String> lines) {
+            this(where, lines, "");
         }
     }
 
@@ -68,9 +74,12 @@ public interface DerivationService {
         }
     }
 
-    /** A catalogue entry: {@code number} 0 for helper facts; statement printed as TeX. */
+    /**
+     * A catalogue entry: {@code number} 0 for helper facts; statement printed as TeX;
+     * {@code checked} false for a definition shown as TeX only, whose {@code verification} says why.
+     */
     record IdentityView(String id, int number, String group, String name, String statementTex,
-                        String verification) {
+                        String verification, boolean checked) {
         public String anchor() {
             return (number > 0 ? "eq:" : "fact:") + id;
         }

@@ -22,8 +22,9 @@ public sealed interface Directive {
     /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
     record ChainLine(Value expr, Value justification) {}
 
+    /** {@code fixed} (optional) lists names held constant in the chain, so that their differential is 0. */
     record Steps(int offset, Optional<Value> id, Optional<Value> where, List<ChainLine> lines,
-                 Optional<Value> title) implements Directive {
+                 Optional<Value> title, Optional<Value> fixed) implements Directive {
         public Steps {
             lines = List.copyOf(lines);
         }
@@ -35,6 +36,12 @@ public sealed interface Directive {
     /** {@code ```identities} with {@code group: rules}: a catalogue group as a table. */
     record IdentityGroup(int offset, Value group) implements Directive {}
 
+    /**
+     * {@code ```unchecked} with {@code reason: a definition} and then TeX lines: a displayed statement
+     * the engine cannot check, shown with a visible "not machine-checked" mark and its reason.
+     */
+    record Unchecked(int offset, Value reason, Value tex) implements Directive {}
+
     /** The directive names, the info strings of fenced blocks that the site expands. */
-    List<String> NAMES = List.of("derive", "steps", "identity", "identities");
+    List<String> NAMES = List.of("derive", "steps", "identity", "identities", "unchecked");
 }

@@ -30,10 +30,13 @@ final class DirectiveHtml {
     private final DerivationService engine;
     private final Formulas math;
     private final Problems problems;
+    private final Checks checks;
     final List<ExampleEntry> examples = new ArrayList<>();
 
-    DirectiveHtml(ParsedPage page, SiteIndex index, DerivationService engine, Formulas math, Problems problems) {
+    DirectiveHtml(ParsedPage page, SiteIndex index, DerivationService engine, Formulas math, Checks checks,
+                  Problems problems) {
         this.page = page;
+        this.checks = checks;
         this.index = index;
         this.refs = new References(index);
         this.engine = engine;
@@ -48,6 +51,7 @@ final class DirectiveHtml {
                 case Directive.Steps x -> steps(x);
                 case Directive.IdentityRef x -> identity(x);
                 case Directive.IdentityGroup x -> group(x);
+                case Directive.Unchecked x -> unchecked(x);
             };
         } catch (DerivationException e) {
             problems.add(page.file().problemAt(positionOf(d, e), e.reason()));
@@ -78,7 +82,8 @@ final class DirectiveHtml {
         sb.append("</ol>\n<div class=\"result\">")
                 .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
                 .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
-                .append(verified(r.verification())).append("</div>\n");
+                .append(checks.checked(Checks.Kind.DERIVATION, "derivative of " + d.expr().text() + " by " + d.wrt().text(),
+                        r.verification(), d.offset(), 1)).append("</div>\n");
         if (d.layouts().isPresent()) {
             layouts(sb, d, r);
         }
@@ -111,10 +116,16 @@ final class DirectiveHtml {
 
     private String steps(Directive.Steps d) throws DerivationException {
         var lines = d.lines().stream().map(l -> l.expr().text()).toList();
-        CheckedChain c = engine.checkChain(new ChainRequest(d.where().map(Value::text).orElse(""), lines));
+        CheckedChain c = engine.checkChain(new ChainRequest(d.where().map(Value::text).orElse(""), lines,
+                d.fixed().map(Value::text).orElse("")));
+        int links = (int) lines.stream().flatMapToInt(String::chars).filter(ch -> ch == '=').count();
+        String what = "chain " + d.id().map(Value::text).orElse(lines.getFirst());
+        String mark = links == 0
+                ? checks.marked(Checks.Kind.CHAIN, what, "no equality to check: the chain has no '='", d.offset())
+                : checks.checked(Checks.Kind.CHAIN, what, c.verification(), d.offset(), links);
         var sb = new StringBuilder();
         String label = open(sb, "derivation chain", d.id());
-        sb.append("<p class=\"derivation-goal\">").append(label).append(verified(c.verification())).append("</p>\n");
+        sb.append("<p class=\"derivation-goal\">").append(label).append(mark).append("</p>\n");
         sb.append("<ol class=\"steps\">\n");
         String first = "";
         for (int i = 0; i < d.lines().size(); i++) {
@@ -150,7 +161,16 @@ final class DirectiveHtml {
         String tex = v.statementTex() + (v.number() > 0 ? " \\tag{" + v.number() + "}" : "");
         return "<div class=\"identity\"><div class=\"identity-math\">" + math.generated(tex, true, d.offset())
                 + "</div><div class=\"identity-name\">" + References.link(refs.target(v)) + " "
-                + Html.escape(v.name()) + " " + verified(v.verification()) + "</div></div>\n";
+                + Html.escape(v.name()) + " " + IdentityTable.mark(v, checks, d.offset()) + "</div></div>\n";
+    }
+
+    /** A displayed statement the engine cannot check: the TeX as written, a visible mark and the reason. */
+    private String unchecked(Directive.Unchecked d) {
+        String what = d.tex().text().strip().replaceAll("\\s+", " ");
+        String shown = math.authored(d.tex().text(), true, d.tex().offset());
+        String mark = checks.marked(Checks.Kind.DISPLAY, what, shown, d.reason().text(), d.offset());
+        return "<div class=\"unchecked-statement\">" + shown
+                + "<p class=\"unchecked-reason\">" + mark + " " + Html.escape(d.reason().text()) + "</p></div>\n";
     }
 
     private String group(Directive.IdentityGroup d) {
@@ -160,7 +180,7 @@ final class DirectiveHtml {
             return "";
         }
         return IdentityTable.table(index, d.group().text(), false,
-                (tex, display) -> math.generated(tex, display, d.offset()));
+                (tex, display) -> math.generated(tex, display, d.offset()), checks, d.offset());
     }
 
     /** Opens the block's div (anchored {@code ex:id} when it has one) and returns its label. */
@@ -208,10 +228,6 @@ final class DirectiveHtml {
         return sb.append(Html.escape(why.text().substring(last))).toString();
     }
 
-    static String verified(String what) {
-        return "<span class=\"verified\" tabindex=\"0\" title=\"" + Html.escape(what) + "\">verified</span>";
-    }
-
     private int positionOf(Directive d, DerivationException e) {
         Optional<Value> v = switch (d) {
             case Directive.Derive x -> switch (e.key()) {
@@ -224,11 +240,13 @@ final class DirectiveHtml {
             };
             case Directive.Steps x -> switch (e.key()) {
                 case "where" -> x.where();
+                case "fixed" -> x.fixed();
                 case "line" -> e.index() < x.lines().size() ? Optional.of(x.lines().get(e.index()).expr()) : Optional.empty();
                 default -> Optional.empty();
             };
             case Directive.IdentityRef x -> Optional.of(x.id());
             case Directive.IdentityGroup x -> Optional.of(x.group());
+            case Directive.Unchecked x -> Optional.of(x.reason());
         };
         return v.map(val -> val.offset() + Math.max(0, Math.min(val.text().length(), e.pos().column() - 1)))
                 .orElse(d.offset());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class DirectiveParser {
     private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*:");
+    private static final List<String> STEPS_KEYS = List.of("where", "id", "title", "fixed");
 
     /** A body line and the file offset where it starts. */
     public record Line(String text, int offset) {}
@@ -68,6 +69,7 @@ public final class DirectiveParser {
                     .map(k -> new Directive.IdentityRef(infoOffset, k.get("id")));
             case "identities" -> keys(name, infoOffset, body, List.of("group"))
                     .map(k -> new Directive.IdentityGroup(infoOffset, k.get("group")));
+            case "unchecked" -> unchecked(infoOffset, body);
             default -> {
                 problems.add(file.problemAt(infoOffset, "unknown directive '" + name + "' (known: "
                         + String.join(", ", Directive.NAMES) + ")"));
@@ -93,7 +95,7 @@ public final class DirectiveParser {
             if (stripped.isEmpty()) {
                 continue;
             }
-            if (chain.isEmpty() && m.lookingAt() && (m.group(1).equals("where") || m.group(1).equals("id") || m.group(1).equals("title"))) {
+            if (chain.isEmpty() && m.lookingAt() && STEPS_KEYS.contains(m.group(1))) {
                 head.add(line);
                 continue;
             }
@@ -107,7 +109,7 @@ public final class DirectiveParser {
             int whyAt = hash < 0 ? line.offset() + line.text().length() : line.offset() + hash + 1 + leading(why);
             chain.add(new ChainLine(new Value(expr.strip(), line.offset() + lead), new Value(why.strip(), whyAt)));
         }
-        var keys = keys("steps", at, head, List.of("where?", "id?", "title?"));
+        var keys = keys("steps", at, head, List.of("where?", "id?", "title?", "fixed?"));
         if (chain.isEmpty()) {
             problems.add(file.problemAt(at, "steps needs at least one line 'lhs = rhs'"));
             return Optional.empty();
@@ -117,7 +119,34 @@ public final class DirectiveParser {
         }
         var k = keys.get();
         return Optional.of(new Directive.Steps(at, Optional.ofNullable(k.get("id")),
-                Optional.ofNullable(k.get("where")), chain, Optional.ofNullable(k.get("title"))));
+                Optional.ofNullable(k.get("where")), chain, Optional.ofNullable(k.get("title")),
+                Optional.ofNullable(k.get("fixed"))));
+    }
+
+    /** {@code reason:} first, then the statement's TeX on the remaining lines (no {@code $$}). */
+    private Optional<Directive> unchecked(int at, List<Line> body) {
+        var head = new ArrayList<Line>();
+        int i = 0;
+        while (i < body.size() && (body.get(i).text().isBlank() || KEY.matcher(body.get(i).text().strip()).lookingAt()
+                && body.get(i).text().strip().startsWith("reason"))) {
+            head.add(body.get(i));
+            i++;
+        }
+        var tex = new StringBuilder();
+        int texAt = i < body.size() ? body.get(i).offset() : at;
+        for (int j = i; j < body.size(); j++) {
+            tex.append(body.get(j).text()).append('\n');
+        }
+        var keys = keys("unchecked", at, head, List.of("reason"));
+        if (tex.isEmpty() || tex.toString().isBlank()) {
+            problems.add(file.problemAt(at, "unchecked needs the statement's TeX on the lines after 'reason:'"));
+            return Optional.empty();
+        }
+        if (tex.toString().contains("$$")) {
+            problems.add(file.problemAt(texAt + tex.indexOf("$$"), "write the TeX of an unchecked block without '$$'"));
+            return Optional.empty();
+        }
+        return keys.map(k -> new Directive.Unchecked(at, k.get("reason"), new Value(tex.toString().stripTrailing(), texAt)));
     }
 
     /** Reads {@code key: value} lines; {@code spec} lists keys, optional ones end in '?'. */

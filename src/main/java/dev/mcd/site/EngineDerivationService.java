@@ -18,6 +18,7 @@ import dev.mcd.verify.VerifiedDerive;
 import dev.mcd.verify.VerifyReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The real engine behind the site's directives: {@link VerifiedDerive} for {@code derive},
@@ -79,6 +80,7 @@ public final class EngineDerivationService implements DerivationService {
         } catch (ExprException e) {
             throw new DerivationException("where", 0, e.pos(), e.reason());
         }
+        Predicate<String> varies = fixedNames(r.fixed());
         List<String> tex = new ArrayList<>();
         Expr previous = null;
         Expr origin = null; // the first expression of the current chain: it alone decides the sizes
@@ -113,12 +115,30 @@ public final class EngineDerivationService implements DerivationService {
             for (int k = 1; k < exprs.size(); k++) {
                 List<Expr> premise = new ArrayList<>(List.of(origin));
                 premise.addAll(decls.premises());
-                reports.add(check(premise, exprs.get(k - 1), exprs.get(k), i, parts.get(k).offset()));
+                reports.add(check(premise, exprs.get(k - 1), exprs.get(k), varies, i, parts.get(k).offset()));
             }
             previous = exprs.getLast();
             tex.add(lineTex.toString());
         }
         return new CheckedChain(tex, summary(reports));
+    }
+
+    /**
+     * In a chain every name varies unless listed in {@code fixed} ("W_2, x"): an intermediate step
+     * of a derivation by one variable holds the others constant, so their differentials are 0.
+     */
+    private static Predicate<String> fixedNames(String fixed) throws DerivationException {
+        var names = new java.util.HashSet<String>();
+        int at = 0;
+        for (String raw : fixed.split(",", -1)) {
+            String name = raw.strip();
+            if (!fixed.isBlank() && !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new DerivationException("fixed", 0, new Pos(1, at + 1), "expected a name in 'fixed', e.g. 'W_2, x'");
+            }
+            names.add(name);
+            at += raw.length() + 1;
+        }
+        return n -> !names.contains(n);
     }
 
     private static Expr parse(Part p, Decls decls, int line) throws DerivationException {
@@ -131,9 +151,10 @@ public final class EngineDerivationService implements DerivationService {
         }
     }
 
-    private static VerifyReport check(List<Expr> premise, Expr lhs, Expr rhs, int line, int offset) throws DerivationException {
+    private static VerifyReport check(List<Expr> premise, Expr lhs, Expr rhs, Predicate<String> varies, int line, int offset)
+            throws DerivationException {
         try {
-            return EqualityCheck.check(premise, lhs, rhs, n -> true);
+            return EqualityCheck.check(premise, lhs, rhs, varies);
         } catch (VerificationException | ExprException e) {
             throw new DerivationException("line", line, new Pos(1, offset + 1), "this equality does not hold: " + e.getMessage());
         }
@@ -177,7 +198,7 @@ public final class EngineDerivationService implements DerivationService {
     private static IdentityView view(Identity id) {
         if (id.statement().isEmpty()) {
             return new IdentityView(id.id(), id.number(), id.group(), id.name(), id.tex(),
-                    "a definition: the total differential, stated rather than checked");
+                    "a definition (the total differential), stated rather than checked", false);
         }
         Decls decls = Decls.parse(id.where());
         List<Expr> sides = new ArrayList<>();
@@ -196,6 +217,7 @@ public final class EngineDerivationService implements DerivationService {
             }
         }
         return new IdentityView(id.id(), id.number(), id.group(), id.name(), String.join(" = ", tex),
-                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst));
+                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst),
+                true);
     }
 }

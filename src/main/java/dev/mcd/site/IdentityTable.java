@@ -23,7 +23,15 @@ final class IdentityTable {
         return GROUP_TITLES.getOrDefault(group, group);
     }
 
-    static String table(SiteIndex index, String group, boolean anchored, BiFunction<String, Boolean, String> math) {
+    /** The badge of a checked entry, or the "not machine-checked" mark of one stated as a definition. */
+    static String mark(IdentityView v, Checks checks, int offset) {
+        String what = (v.number() > 0 ? "eq. (" + v.number() + ") " : "") + v.name();
+        return v.checked() ? checks.checked(Checks.Kind.IDENTITY, what, v.verification(), offset, 1)
+                : checks.marked(Checks.Kind.IDENTITY, what, v.verification(), offset);
+    }
+
+    static String table(SiteIndex index, String group, boolean anchored, BiFunction<String, Boolean, String> math,
+                        Checks checks, int offset) {
         var refs = new References(index);
         var sb = new StringBuilder("<table class=\"identities\" data-group=\"").append(Html.escape(group))
                 .append("\">\n<thead><tr><th>No.</th><th>Name</th><th>Identity</th><th></th></tr></thead>\n<tbody>\n");
@@ -41,7 +49,7 @@ final class IdentityTable {
                     : "<a href=\"" + Html.escape(refs.target(v).href()) + "\">" + number + "</a>");
             sb.append("</td><td>").append(Html.escape(v.name())).append("</td><td>")
                     .append(math.apply(v.statementTex(), false)).append("</td><td>")
-                    .append(DirectiveHtml.verified(v.verification())).append("</td></tr>\n");
+                    .append(mark(v, checks, offset)).append("</td></tr>\n");
         }
         return sb.append("</tbody>\n</table>\n").toString();
     }

@@ -35,13 +35,15 @@ public final class PageRenderer {
     private final Formulas formulas;
     private final DirectiveHtml directives;
     private final Problems problems;
+    private final Checks checks;
 
     private PageRenderer(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math, Problems problems) {
         this.page = page;
         this.index = index;
         this.refs = new References(index);
         this.formulas = new Formulas(math, page.file(), problems);
-        this.directives = new DirectiveHtml(page, index, engine, formulas, problems);
+        this.checks = new Checks(page.file());
+        this.directives = new DirectiveHtml(page, index, engine, formulas, checks, problems);
         this.problems = problems;
     }
 
@@ -76,7 +78,13 @@ public final class PageRenderer {
         String body = substituteMath(html, rendered);
         var tocOut = toc.stream().map(t -> new RenderedPage.TocEntry(t.level(), t.id(), substituteMath(t.html(), rendered)))
                 .toList();
-        return new RenderedPage(page, body, tocOut, headings, plainText(), directives.examples);
+        for (var span : page.math().spans()) {
+            if (span.display() && span.tex().contains("=")) {
+                // Directive bodies are code, not math spans: every display here was typed in prose.
+                checks.unmarked(span.tex().strip().replaceAll("\\s+", " "), span.start());
+            }
+        }
+        return new RenderedPage(page, body, tocOut, headings, plainText(), directives.examples, checks);
     }
 
     private String substituteMath(String html, Map<Integer, String> rendered) {
@@ -166,7 +174,8 @@ public final class PageRenderer {
                 problems.add(page.file().problemAt(at, "broken link: no page content/" + path));
                 return url;
             }
-        } else if (path.equals(SiteIndex.IDENTITIES_PAGE) || path.equals(SiteIndex.EXAMPLES_PAGE)) {
+        } else if (path.equals(SiteIndex.IDENTITIES_PAGE) || path.equals(SiteIndex.EXAMPLES_PAGE)
+                || path.equals(SiteIndex.VERIFICATION_PAGE)) {
             out = path;
         } else {
             problems.add(page.file().problemAt(at, "broken link: '" + url + "' is not a page (link to a .md file)"));

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A content page rendered to its HTML body, with what the layout and the search index need:
- * the in-page table of contents (h2/h3), heading texts and the plain text without math.
+ * the in-page table of contents (h2/h3), heading texts, the plain text without math, and the
+ * ledger of what the page's statements were checked against.
  */
 public record RenderedPage(ParsedPage page, String html, List<TocEntry> toc, List<String> headings, String plainText,
-                           List<DirectiveHtml.ExampleEntry> examples) {
+                           List<DirectiveHtml.ExampleEntry> examples, Checks checks) {
     public RenderedPage {
         toc = List.copyOf(toc);
         headings = List.copyOf(headings);

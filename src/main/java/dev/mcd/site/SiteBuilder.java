@@ -35,7 +35,7 @@ public final class SiteBuilder {
 
     /** Files the build writes itself; a content page may not take their names. */
     static final java.util.Set<String> GENERATED = java.util.Set.of(SiteIndex.IDENTITIES_PAGE, SiteIndex.EXAMPLES_PAGE,
-            "404.html", "search-index.json", "sitemap.xml");
+            SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml");
 
     public SiteOutput build() throws BuildFailure {
         var problems = new Problems();
@@ -71,10 +71,14 @@ public final class SiteBuilder {
             put(files, r.page().outName(), templates.render("page.ftlh", layout.content(r, prev, next), problems));
         }
         var special = new SpecialPages(index, rendered, math, problems);
-        put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, special.identities(), special.identitiesToc()), problems));
         put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
                 layout.generated("Examples", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+        String identitiesHtml = special.identities();
+        put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
+                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
+        var report = verification(rendered, special, identitiesHtml, problems);
+        put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
+                layout.generated("What is checked", SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
@@ -85,11 +89,25 @@ public final class SiteBuilder {
         var urls = new ArrayList<>(rendered.stream().map(r -> r.page().outName()).toList());
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
+        urls.add(SiteIndex.VERIFICATION_PAGE);
         files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
         }
         return new SiteOutput(files);
+    }
+
+    /** The pages' ledgers, audited (a badge without a check is a problem), as the report page. */
+    private VerificationReport verification(List<RenderedPage> rendered, SpecialPages special, String identitiesHtml,
+                                            Problems problems) {
+        var ledgers = new ArrayList<VerificationReport.Ledger>();
+        for (var r : rendered) {
+            ledgers.add(new VerificationReport.Ledger(r.page().frontMatter().title(), r.page().outName(), r.checks(), r.html()));
+        }
+        ledgers.add(new VerificationReport.Ledger("Identities", SiteIndex.IDENTITIES_PAGE, special.identityChecks,
+                identitiesHtml));
+        VerificationReport.audit(ledgers, problems);
+        return new VerificationReport(ledgers);
     }
 
     /** Renders the pages two at a time; results stay in reading order whatever finishes first. */

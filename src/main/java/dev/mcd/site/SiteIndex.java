@@ -18,6 +18,7 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
                         Map<String, Set<String>> anchors) {
     public static final String IDENTITIES_PAGE = "identities.html";
     public static final String EXAMPLES_PAGE = "examples.html";
+    public static final String VERIFICATION_PAGE = "verification.html";
 
     /** A derive or steps block with an id: its number in reading order and where it is. */
     public record Example(String id, int number, ParsedPage page, String label) {
@@ -39,12 +40,14 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
                     case Directive.Steps x -> x.id();
                     case Directive.IdentityRef x -> Optional.empty();
                     case Directive.IdentityGroup x -> Optional.empty();
+                    case Directive.Unchecked x -> Optional.empty();
                 };
                 Optional<Directive.Value> title = switch (d) {
                     case Directive.Derive x -> x.title();
                     case Directive.Steps x -> x.title();
                     case Directive.IdentityRef x -> Optional.empty();
                     case Directive.IdentityGroup x -> Optional.empty();
+                    case Directive.Unchecked x -> Optional.empty();
                 };
                 if (id.isEmpty()) {
                     continue;
@@ -68,6 +71,9 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
             ids.put(v.anchor(), v);
         }
         anchors.put(IDENTITIES_PAGE, new TreeSet<>(ids.keySet()));
+        var report = new TreeSet<>(pages.stream().map(VerificationReport::anchor).toList());
+        report.add("page-identities");
+        anchors.put(VERIFICATION_PAGE, report);
         return new SiteIndex(pages, examples, ids, anchors);
     }
 

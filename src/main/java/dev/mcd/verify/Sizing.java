@@ -369,6 +369,12 @@ final class Sizing {
                     } else if (find(p.left()) == find(q.left()) && find(p.right()) != find(q.right())) {
                         unify(p.right(), q.right(), null);
                         changed = true;
+                    } else if (find(p.left()) == find(q.right()) && find(p.right()) != find(q.left())) {
+                        unify(p.right(), q.left(), null); // m·q = k·m: sizes multiply commutatively
+                        changed = true;
+                    } else if (find(p.right()) == find(q.left()) && find(p.left()) != find(q.right())) {
+                        unify(p.left(), q.right(), null);
+                        changed = true;
                     } else if (find(p.left()) == find(p.right()) && find(q.left()) == find(q.right())
                             && find(p.left()) != find(q.left())) {
                         unify(p.left(), q.left(), null);

@@ -8,7 +8,7 @@ import java.util.List;
  * Test-only stand-in for the engine: a one-step "derivation" citing eq. 10, a chain printed as
  * written, a four-entry catalogue; {@code foo(} anywhere is an unknown function at its column.
  */
-final class FakeEngine implements DerivationService {
+class FakeEngine implements DerivationService {
     @Override
     public String engineVersion() {
         return "fake-1";
@@ -37,10 +37,10 @@ final class FakeEngine implements DerivationService {
 
     @Override
     public List<IdentityView> identities() {
-        return List.of(new IdentityView("read-scalar-vector", 2, "read-off", "scalar by vector", "dy = g dx", "checked"),
-                new IdentityView("product-rule", 10, "rules", "product rule", "d(XY) = d(X)Y + X d(Y)", "checked"),
-                new IdentityView("inverse-rule", 16, "rules", "inverse rule", "d(X^{-1}) = -X^{-1} d(X) X^{-1}", "checked"),
-                new IdentityView("cyclic-trace", 0, "facts", "cyclic trace", "tr(ABC) = tr(BCA)", "checked"));
+        return List.of(new IdentityView("read-scalar-vector", 2, "read-off", "scalar by vector", "dy = g dx", "checked", true),
+                new IdentityView("product-rule", 10, "rules", "product rule", "d(XY) = d(X)Y + X d(Y)", "checked", true),
+                new IdentityView("inverse-rule", 16, "rules", "inverse rule", "d(X^{-1}) = -X^{-1} d(X) X^{-1}", "checked", true),
+                new IdentityView("cyclic-trace", 0, "facts", "cyclic trace", "tr(ABC) = tr(BCA)", "checked", true));
     }
 
     private static void reject(String key, int index, String text) throws DerivationException {
