@@ -43,6 +43,23 @@ class SoundnessCasesTest {
         return out.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void expectAndChainsAreSizedByWhatTheyStartFrom() {
+        var e = assertThrows(VerifiedDerive.RequestException.class,
+                () -> VerifiedDerive.run("log(det(X'*X))", "X", "X: matrix", "2*inv(X)"));
+        org.junit.jupiter.api.Assertions.assertEquals(VerifiedDerive.Part.EXPECT, e.part());
+        VerifiedDerive.run("log(det(X'*X))", "X", "X: square matrix", "2*inv(X)");
+
+        Decls rectangular = Decls.parse("X: matrix");
+        var l = Parser.parse("log(det(X'*X))", rectangular).expr();
+        var r = Parser.parse("2*log(abs(det(X)))", rectangular).expr();
+        assertThrows(VerificationException.class, () -> EqualityCheck.check(List.of(l), l, r, n -> true));
+        Decls square = Decls.parse("X: square matrix");
+        List<dev.mcd.expr.Expr> premise = new ArrayList<>(List.of(l));
+        premise.addAll(square.premises());
+        EqualityCheck.check(premise, l, r, n -> true);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void derivesRightOrRefusesClearly(Case c) {
