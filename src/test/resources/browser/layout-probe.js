@@ -77,7 +77,7 @@ for (const k of document.querySelectorAll('.katex')) {
   for (const c of html.children) {
     if (!c.classList.contains('base') && !c.classList.contains('tag')) continue;
     for (const r of c.getClientRects()) {
-      if (r.width > 0 && r.height > 0) boxes.push({r, v: visible(r, chain)});
+      if (r.width > 0 && r.height > 0) boxes.push({r, v: visible(r, chain), tag: c.classList.contains('tag')});
     }
   }
   formulas.push({k, chain, boxes, tex: texOf(k)});
@@ -110,6 +110,8 @@ for (let i = 0; i < formulas.length; i++) {
       if (meets(b.v, t.v)) { hit = 'text "' + t.text + '"'; break; }
     }
     if (hit) break;
+    // An equation number pushed onto its own formula (KaTeX places \tag absolutely) is an overlap too.
+    if (b.tag && f.boxes.some(o => !o.tag && meets(b.v, o.v))) { hit = 'its own equation number'; break; }
     for (let j = 0; j < formulas.length && !hit; j++) {
       if (j === i) continue;
       for (const c of formulas[j].boxes) {

@@ -45,7 +45,17 @@ public final class LatexPrinter {
     private LatexPrinter() {}
 
     public static String print(Expr expr) {
-        return tex(expr).text();
+        return Breaks.removed(tex(expr).text());
+    }
+
+    /**
+     * The same TeX with {@code \allowbreak} at the factor boundaries of products, for maths set in
+     * a column that may be narrower than the formula: KaTeX breaks an inline formula only after a
+     * top-level binary operator or relation, so a long product would otherwise be one unbreakable
+     * box (issue 10: "long products break at a factor boundary").
+     */
+    public static String breakable(Expr expr) {
+        return Breaks.allowed(tex(expr).text());
     }
 
     private static Tex tex(Expr e) {
@@ -118,7 +128,9 @@ public final class LatexPrinter {
                 continue;
             }
             if (i > 0) {
-                out = Tex.cat(out, separator(ordered.get(i - 1), f, t, last));
+                // No break after a coefficient: "2" alone at a line's end reads as a lost term.
+                String mark = ordered.get(i - 1) instanceof Num ? "" : Breaks.MARK;
+                out = Tex.cat(out, mark, separator(ordered.get(i - 1), f, t, last));
             }
             out = Tex.cat(out, t);
         }

@@ -75,9 +75,11 @@ final class DirectiveHtml {
             String lhs = i == 0 ? math.generated("\\displaystyle " + r.startTex(), false, d.offset()) : "";
             step(sb, lhs, math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
         }
-        sb.append("</ol>\n<div class=\"result\">")
-                .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
-                .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
+        // Inline maths in display style: unlike a KaTeX display, it wraps at "=", "+" and factor
+        // boundaries when the box is narrow, and the label beside it moves underneath (CSS flex-wrap).
+        sb.append("</ol>\n<div class=\"result\"><div class=\"result-math scroll-x\">")
+                .append(math.generated("\\displaystyle " + r.derivativeTex() + " = " + r.resultTex(), false, d.offset()))
+                .append("</div><p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
                 .append(verified(r.verification())).append("</div>\n");
         if (d.layouts().isPresent()) {
             layouts(sb, d, r);
@@ -102,10 +104,14 @@ final class DirectiveHtml {
                 .append(math.generated(l.mixedTex(), false, d.offset())).append("</td></tr></tbody></table>\n");
     }
 
-    /** One aligned line of a derivation: left side (or empty), "=", right side, why. */
+    /**
+     * One aligned line of a derivation: left side (or empty), "=", right side, why. Each side is a
+     * sideways scroll container of last resort ({@code scroll-x}, marked focusable by mcd.js only
+     * when a formula still overflows after wrapping).
+     */
     private static void step(StringBuilder sb, String lhs, String rhs, String why) {
-        sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\">=</span>")
-                .append("<span class=\"rhs\">").append(rhs).append("</span><span class=\"why\">").append(why)
+        sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs).append("</span><span class=\"rel\">=</span>")
+                .append("<span class=\"rhs scroll-x\">").append(rhs).append("</span><span class=\"why\">").append(why)
                 .append("</span></li>\n");
     }
 
@@ -128,7 +134,7 @@ final class DirectiveHtml {
             String rhs = rhsTex.isBlank() ? "" : math.generated("\\displaystyle " + rhsTex, false, at);
             first = i == 0 ? math.generated(tex, false, at) : first;
             if (rhsTex.isBlank()) {
-                sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
+                sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs).append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
                         .append(justification(line.justification())).append("</span></li>\n");
             } else {
                 step(sb, lhs, rhs, justification(line.justification()));

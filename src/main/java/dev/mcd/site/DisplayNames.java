@@ -72,7 +72,7 @@ final class DisplayNames {
 
     /** The expression as TeX with every named subexpression shown by its name. */
     String tex(Expr e) {
-        return LatexPrinter.print(names.isEmpty() ? e : Rewrite.replace(e, names));
+        return LatexPrinter.breakable(names.isEmpty() ? e : Rewrite.replace(e, names));
     }
 
     /** ", where y = ..." for the block's heading, or "" without names. */

@@ -105,7 +105,7 @@ public final class EngineDerivationService implements DerivationService {
                 if (k > 0) {
                     lineTex.append(" = ");
                 }
-                lineTex.append(LatexPrinter.print(e));
+                lineTex.append(LatexPrinter.breakable(e));
             }
             for (int k = 1; k < exprs.size(); k++) {
                 reports.add(check(exprs.get(k - 1), exprs.get(k), n -> true, i, parts.get(k).offset()));
