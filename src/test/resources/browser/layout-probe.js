@@ -101,6 +101,7 @@ for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 const overlaps = [];
 const clipped = [];
 let scrolled = 0;
+const scrolledList = [];
 const innerW = window.innerWidth;
 for (let i = 0; i < formulas.length; i++) {
   const f = formulas[i];
@@ -141,7 +142,7 @@ for (let i = 0; i < formulas.length; i++) {
     }
   }
   if (cut) clipped.push(f.tex + '  cut ' + cut);
-  else if (scrolls) scrolled++;
+  else if (scrolls) { scrolled++; scrolledList.push(f.tex); }
 }
 
 function describe(el) {
@@ -158,4 +159,5 @@ return {
   innerWidth: innerW,
   sideways: scrollWidth > innerW,
   details: [...overlaps.slice(0, MAX_DETAILS), ...clipped.slice(0, MAX_DETAILS)],
+  scrolledList: scrolledList.slice(0, MAX_DETAILS),
 };

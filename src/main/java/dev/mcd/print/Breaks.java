@@ -11,8 +11,14 @@ final class Breaks {
 
     private Breaks() {}
 
+    /**
+     * With {@code \allowbreak} at the marks, and fixed-size parentheses for the stretchy ones the
+     * printer puts around a fraction: KaTeX sets {@code \left(...\right)} as one unbreakable box,
+     * while {@code \biggl(...\biggr)} (the height of a display-style fraction) leaves what is
+     * between them at the top level, where it may break.
+     */
     static String allowed(String tex) {
-        return tex.replace(MARK, "\\allowbreak ");
+        return tex.replace(MARK, "\\allowbreak ").replace("\\left(", "\\biggl(").replace("\\right)", "\\biggr)");
     }
 
     /** Without the marks; a space stays where a control word would otherwise run into a letter. */

@@ -58,6 +58,20 @@ public final class LatexPrinter {
         return Breaks.allowed(tex(expr).text());
     }
 
+    /**
+     * {@link #breakable}, knowing whether the expression is a scalar: the engine's zero carries no
+     * shape, and a vanishing scalar differential or derivative reads as {@code 0}, not as the bold
+     * zero matrix {@code \mathbf{0}} (issue 10, item 4).
+     */
+    public static String breakable(Expr expr, boolean scalar) {
+        return scalar && expr instanceof Zero ? "0" : breakable(expr);
+    }
+
+    /** {@link #print}, knowing whether the expression is a scalar (see {@link #breakable(Expr, boolean)}). */
+    public static String print(Expr expr, boolean scalar) {
+        return scalar && expr instanceof Zero ? "0" : print(expr);
+    }
+
     private static Tex tex(Expr e) {
         return switch (e) {
             case Var v -> Tex.atom(LatexNames.value(v.name(), v.kind()));
@@ -190,7 +204,10 @@ public final class LatexPrinter {
     }
 
     private static Tex call(Fn fn, Expr arg) {
-        Tex a = tex(arg);
+        // A line may break inside tr(...), which often spans a whole step, but not inside the
+        // short argument of a function such as sigma(W_1 x).
+        Tex t = tex(arg);
+        Tex a = fn == Fn.TR ? t : new Tex(Breaks.removed(t.text()), t.prec());
         return Tex.atom(switch (fn) {
             case TR -> "\\mathrm{tr}" + Tex.paren(a.text());
             case DET, ABS -> bars(arg, a.text(), "|");
@@ -221,9 +238,9 @@ public final class LatexPrinter {
     /** A function's argument: in parentheses, unless it is already delimited ({@code \ln|\mathbf{X}|}). */
     private static String argument(Expr arg) {
         if (arg instanceof Call c && (c.fn() == Fn.DET || c.fn() == Fn.ABS)) {
-            return tex(arg).text();
+            return Breaks.removed(tex(arg).text());
         }
-        return Tex.paren(tex(arg).text());
+        return Tex.paren(Breaks.removed(tex(arg).text()));
     }
 
     private static String primeSymbol(Fn fn) {

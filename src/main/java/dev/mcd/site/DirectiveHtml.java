@@ -35,7 +35,7 @@ final class DirectiveHtml {
     DirectiveHtml(ParsedPage page, SiteIndex index, DerivationService engine, Formulas math, Problems problems) {
         this.page = page;
         this.index = index;
-        this.refs = new References(index);
+        this.refs = new References(index, page);
         this.engine = engine;
         this.math = math;
         this.problems = problems;
@@ -70,10 +70,12 @@ final class DirectiveHtml {
                 .append(math.generated("f = " + r.functionTex(), false, d.offset()))
                 .append(" with respect to ").append(v).append(".</p>\n");
         sb.append("<ol class=\"steps\">\n");
-        for (int i = 0; i < r.steps().size(); i++) {
-            ShownStep s = r.steps().get(i);
-            String lhs = i == 0 ? math.generated("\\displaystyle " + r.startTex(), false, d.offset()) : "";
-            step(sb, lhs, math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
+        // "df = d(...)" first, as a textbook writes it: the left column then holds a short "df" and
+        // every right side gets the width a long function would otherwise take from all the rows.
+        step(sb, math.generated("\\mathrm{d}f", false, d.offset()),
+                math.generated("\\displaystyle " + r.startTex(), false, d.offset()), "");
+        for (ShownStep s : r.steps()) {
+            step(sb, "", math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
         }
         // Inline maths in display style: unlike a KaTeX display, it wraps at "=", "+" and factor
         // boundaries when the box is narrow, and the label beside it moves underneath (CSS flex-wrap).

@@ -39,7 +39,7 @@ public final class PageRenderer {
     private PageRenderer(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math, Problems problems) {
         this.page = page;
         this.index = index;
-        this.refs = new References(index);
+        this.refs = new References(index, page);
         this.formulas = new Formulas(math, page.file(), problems);
         this.directives = new DirectiveHtml(page, index, engine, formulas, problems);
         this.problems = problems;

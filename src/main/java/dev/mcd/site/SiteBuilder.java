@@ -72,9 +72,9 @@ public final class SiteBuilder {
         }
         var special = new SpecialPages(index, rendered, math, problems);
         put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, special.identities(), special.identitiesToc()), problems));
+                layout.generated(SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE, special.identities(), special.identitiesToc()), problems));
         put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
-                layout.generated("Examples", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+                layout.generated(SiteIndex.EXAMPLES_TITLE, SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {

@@ -74,6 +74,7 @@ class LayoutBrowserTest {
         var report = new StringBuilder(String.format("%-28s %5s %8s %8s %8s %8s %9s%n",
                 "page", "width", "formulas", "overlaps", "clipped", "scrolled", "sideways"));
         var failures = new ArrayList<String>();
+        var scrolling = new StringBuilder();
         int[] totals = new int[3];
         for (String page : pages()) {
             for (int width : WIDTHS) {
@@ -87,6 +88,9 @@ class LayoutBrowserTest {
                 report.append(String.format("%-28s %5d %8d %8d %8d %8d %9s%n", page, width, num(m, "formulas"),
                         overlaps, clipped, num(m, "scrolled"),
                         sideways ? m.get("scrollWidth") + ">" + m.get("innerWidth") : "no"));
+                for (Object t : (List<?>) m.get("scrolledList")) {
+                    scrolling.append(page).append(" at ").append(width).append(" px scrolls: ").append(t).append('\n');
+                }
                 if (overlaps > 0 || clipped > 0 || sideways) {
                     var details = new StringBuilder(page + " at " + width + " px: " + overlaps + " overlapping, "
                             + clipped + " cut off" + (sideways ? ", scrolls sideways (" + m.get("scrollWidth") + " > "
@@ -101,7 +105,7 @@ class LayoutBrowserTest {
         report.append(String.format("total: %d overlapping, %d cut off, %d page/width pairs scrolling sideways%n",
                 totals[0], totals[1], totals[2]));
         Files.createDirectories(projectRoot.resolve("target"));
-        Files.writeString(projectRoot.resolve("target/layout-report.txt"), report + "\n" + String.join("\n", failures) + "\n");
+        Files.writeString(projectRoot.resolve("target/layout-report.txt"), report + "\n" + String.join("\n", failures) + "\n\n" + scrolling);
         System.out.print(report);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
