@@ -142,7 +142,12 @@ for (let i = 0; i < formulas.length; i++) {
     }
   }
   if (cut) clipped.push(f.tex + '  cut ' + cut);
-  else if (scrolls) { scrolled++; scrolledList.push(f.tex); }
+  else if (scrolls) {
+    scrolled++;
+    const widest = Math.max(...f.boxes.map(b => b.r.width));
+    const box = f.chain.find(deliberateScroller);
+    scrolledList.push(f.tex + '  (widest piece ' + Math.round(widest) + ' px in ' + box.clientWidth + ' px)');
+  }
 }
 
 function describe(el) {
