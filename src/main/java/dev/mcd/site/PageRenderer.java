@@ -86,7 +86,7 @@ public final class PageRenderer {
             int i = Integer.parseInt(m.group(1));
             String out = i < page.math().spans().size() ? rendered.computeIfAbsent(i, k -> {
                 var s = page.math().spans().get(k);
-                return formulas.authored(s.tex(), s.display(), s.texStart());
+                return s.display() ? formulas.authoredDisplay(s.tex(), s.texStart()) : formulas.authored(s.tex(), false, s.texStart());
             }) : m.group();
             m.appendReplacement(sb, Matcher.quoteReplacement(out));
         }
