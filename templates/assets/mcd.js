@@ -348,11 +348,49 @@
     });
   }
 
+  // A formula still too wide after wrapping scrolls sideways inside its container. Only such a
+  // container becomes a tab stop with a name (a focusable region is how a keyboard scrolls it);
+  // the others stay out of the tab order. Re-checked when the width or the fonts change.
+  var SCROLLERS = 'main .katex-display, main .scroll-x, main table';
+
+  function markScrollers() {
+    var all = document.querySelectorAll(SCROLLERS);
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i];
+      var over = el.scrollWidth > el.clientWidth + 1;
+      if (over && !el.classList.contains('is-scrollable')) {
+        el.classList.add('is-scrollable');
+        el.setAttribute('tabindex', '0');
+        el.setAttribute('role', 'region');
+        el.setAttribute('aria-label', el.tagName === 'TABLE' ? 'Wide table, scrolls sideways' : 'Wide formula, scrolls sideways');
+      } else if (!over && el.classList.contains('is-scrollable')) {
+        el.classList.remove('is-scrollable');
+        el.removeAttribute('tabindex');
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+      }
+    }
+  }
+
+  function setupScrollers() {
+    var pending = false;
+    function later() {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; markScrollers(); });
+    }
+    markScrollers();
+    window.addEventListener('resize', later);
+    window.addEventListener('load', later);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollers);
+  }
+
   function start() {
     setupThemeToggle();
     setupNavToggle();
     setupToc();
     setupSearch();
+    setupScrollers();
   }
 
   if (document.readyState === 'loading') {

@@ -114,12 +114,14 @@ final class DeriveCommand implements Callable<Integer> {
     private static String latex(Derivation d) {
         StringBuilder sb = new StringBuilder("\\begin{aligned}\n");
         sb.append(LatexPrinter.print(d.start()));
+        // Eqs. 1-3: a scalar function, so each step is a scalar differential (its zero prints 0).
+        boolean scalarF = d.form().equation() <= 3;
         for (Step s : d.steps()) {
-            sb.append("\n  &= ").append(LatexPrinter.print(s.rhs())).append(" && \\text{").append(justification(s)).append("}\\\\");
+            sb.append("\n  &= ").append(LatexPrinter.print(s.rhs(), scalarF)).append(" && \\text{").append(justification(s)).append("}\\\\");
         }
         sb.append("\n\\end{aligned}\n");
         sb.append("\\frac{\\partial}{\\partial ").append(LatexPrinter.print(d.wrt())).append("}\\left(")
-                .append(LatexPrinter.print(d.function())).append("\\right) = ").append(LatexPrinter.print(d.result())).append('\n');
+                .append(LatexPrinter.print(d.function())).append("\\right) = ").append(LatexPrinter.print(d.result(), d.form().equation() == 1)).append('\n');
         return sb.toString();
     }
 

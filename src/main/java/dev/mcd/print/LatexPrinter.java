@@ -45,7 +45,31 @@ public final class LatexPrinter {
     private LatexPrinter() {}
 
     public static String print(Expr expr) {
-        return tex(expr).text();
+        return Breaks.removed(tex(expr).text());
+    }
+
+    /**
+     * The same TeX with {@code \allowbreak} at the factor boundaries of products, for maths set in
+     * a column that may be narrower than the formula: KaTeX breaks an inline formula only after a
+     * top-level binary operator or relation, so a long product would otherwise be one unbreakable
+     * box (issue 10: "long products break at a factor boundary").
+     */
+    public static String breakable(Expr expr) {
+        return Breaks.allowed(tex(expr).text());
+    }
+
+    /**
+     * {@link #breakable}, knowing whether the expression is a scalar: the engine's zero carries no
+     * shape, and a vanishing scalar differential or derivative reads as {@code 0}, not as the bold
+     * zero matrix {@code \mathbf{0}} (issue 10, item 4).
+     */
+    public static String breakable(Expr expr, boolean scalar) {
+        return scalar && expr instanceof Zero ? "0" : breakable(expr);
+    }
+
+    /** {@link #print}, knowing whether the expression is a scalar (see {@link #breakable(Expr, boolean)}). */
+    public static String print(Expr expr, boolean scalar) {
+        return scalar && expr instanceof Zero ? "0" : print(expr);
     }
 
     private static Tex tex(Expr e) {
@@ -118,7 +142,9 @@ public final class LatexPrinter {
                 continue;
             }
             if (i > 0) {
-                out = Tex.cat(out, separator(ordered.get(i - 1), f, t, last));
+                // No break after a coefficient: "2" alone at a line's end reads as a lost term.
+                String mark = ordered.get(i - 1) instanceof Num ? "" : Breaks.MARK;
+                out = Tex.cat(out, mark, separator(ordered.get(i - 1), f, t, last));
             }
             out = Tex.cat(out, t);
         }
@@ -178,7 +204,10 @@ public final class LatexPrinter {
     }
 
     private static Tex call(Fn fn, Expr arg) {
-        Tex a = tex(arg);
+        // A line may break inside tr(...), which often spans a whole step, but not inside the
+        // short argument of a function such as sigma(W_1 x).
+        Tex t = tex(arg);
+        Tex a = fn == Fn.TR ? t : new Tex(Breaks.removed(t.text()), t.prec());
         return Tex.atom(switch (fn) {
             case TR -> "\\mathrm{tr}" + Tex.paren(a.text());
             case DET, ABS -> bars(arg, a.text(), "|");
@@ -209,9 +238,9 @@ public final class LatexPrinter {
     /** A function's argument: in parentheses, unless it is already delimited ({@code \ln|\mathbf{X}|}). */
     private static String argument(Expr arg) {
         if (arg instanceof Call c && (c.fn() == Fn.DET || c.fn() == Fn.ABS)) {
-            return tex(arg).text();
+            return Breaks.removed(tex(arg).text());
         }
-        return Tex.paren(tex(arg).text());
+        return Tex.paren(Breaks.removed(tex(arg).text()));
     }
 
     private static String primeSymbol(Fn fn) {

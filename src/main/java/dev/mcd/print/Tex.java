@@ -50,7 +50,7 @@ record Tex(String text, int prec) {
         return out.toString();
     }
 
-    private static boolean endsWithControlWord(CharSequence s) {
+    static boolean endsWithControlWord(CharSequence s) {
         int i = s.length() - 1;
         while (i >= 0 && Character.isLetter(s.charAt(i))) {
             i--;

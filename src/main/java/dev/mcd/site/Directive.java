@@ -14,7 +14,7 @@ public sealed interface Directive {
     /** A value as written (comment removed, trimmed) and the file offset of its first character. */
     record Value(String text, int offset) {}
 
-    /** {@code title} (optional) replaces the automatic "Example N" label, e.g. "Example 5 (by W_1)". */
+    /** {@code title} (optional) names the example after its number: "Example 5: output weights". */
     record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
                   Optional<Value> expect, Optional<Value> title, Optional<Value> layouts,
                   Optional<Value> names) implements Directive {}

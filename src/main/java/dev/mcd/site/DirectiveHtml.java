@@ -38,7 +38,7 @@ final class DirectiveHtml {
         this.page = page;
         this.checks = checks;
         this.index = index;
-        this.refs = new References(index);
+        this.refs = new References(index, page);
         this.engine = engine;
         this.math = math;
         this.problems = problems;
@@ -74,14 +74,18 @@ final class DirectiveHtml {
                 .append(math.generated("f = " + r.functionTex(), false, d.offset()))
                 .append(" with respect to ").append(v).append(".</p>\n");
         sb.append("<ol class=\"steps\">\n");
-        for (int i = 0; i < r.steps().size(); i++) {
-            ShownStep s = r.steps().get(i);
-            String lhs = i == 0 ? math.generated("\\displaystyle " + r.startTex(), false, d.offset()) : "";
-            step(sb, lhs, math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
+        // "df = d(...)" first, as a textbook writes it: the left column then holds a short "df" and
+        // every right side gets the width a long function would otherwise take from all the rows.
+        step(sb, math.generated("\\mathrm{d}f", false, d.offset()),
+                math.generated("\\displaystyle " + r.startTex(), false, d.offset()), "");
+        for (ShownStep s : r.steps()) {
+            step(sb, "", math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
         }
-        sb.append("</ol>\n<div class=\"result\">")
-                .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
-                .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
+        // Inline maths in display style: unlike a KaTeX display, it wraps at "=", "+" and factor
+        // boundaries when the box is narrow, and the label beside it moves underneath (CSS flex-wrap).
+        sb.append("</ol>\n<div class=\"result\"><div class=\"result-math scroll-x\">")
+                .append(math.generated("\\displaystyle " + r.derivativeTex() + " = " + r.resultTex(), false, d.offset()))
+                .append("</div><p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
                 .append(checks.checked(Checks.Kind.DERIVATION, "derivative of " + d.expr().text() + " by " + d.wrt().text(),
                         r.verification(), d.offset(), 1)).append("</div>\n");
         if (d.layouts().isPresent()) {
@@ -107,10 +111,14 @@ final class DirectiveHtml {
                 .append(math.generated(l.mixedTex(), false, d.offset())).append("</td></tr></tbody></table>\n");
     }
 
-    /** One aligned line of a derivation: left side (or empty), "=", right side, why. */
+    /**
+     * One aligned line of a derivation: left side (or empty), "=", right side, why. Each side is a
+     * sideways scroll container of last resort ({@code scroll-x}, marked focusable by mcd.js only
+     * when a formula still overflows after wrapping).
+     */
     private static void step(StringBuilder sb, String lhs, String rhs, String why) {
-        sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\">=</span>")
-                .append("<span class=\"rhs\">").append(rhs).append("</span><span class=\"why\">").append(why)
+        sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs).append("</span><span class=\"rel\">=</span>")
+                .append("<span class=\"rhs scroll-x\">").append(rhs).append("</span><span class=\"why\">").append(why)
                 .append("</span></li>\n");
     }
 
@@ -139,7 +147,7 @@ final class DirectiveHtml {
             String rhs = rhsTex.isBlank() ? "" : math.generated("\\displaystyle " + rhsTex, false, at);
             first = i == 0 ? math.generated(tex, false, at) : first;
             if (rhsTex.isBlank()) {
-                sb.append("<li class=\"step\"><span class=\"lhs\">").append(lhs).append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
+                sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs).append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
                         .append(justification(line.justification())).append("</span></li>\n");
             } else {
                 step(sb, lhs, rhs, justification(line.justification()));

@@ -72,7 +72,12 @@ final class DisplayNames {
 
     /** The expression as TeX with every named subexpression shown by its name. */
     String tex(Expr e) {
-        return LatexPrinter.print(names.isEmpty() ? e : Rewrite.replace(e, names));
+        return tex(e, false);
+    }
+
+    /** The same, for an expression known to be a scalar (its zero prints 0, not a bold zero). */
+    String tex(Expr e, boolean scalar) {
+        return LatexPrinter.breakable(names.isEmpty() ? e : Rewrite.replace(e, names), scalar);
     }
 
     /** ", where y = ..." for the block's heading, or "" without names. */

@@ -2,6 +2,7 @@ package dev.mcd.site;
 
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Form;
 import dev.mcd.calculus.Deriver;
 import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
@@ -50,8 +51,12 @@ public final class EngineDerivationService implements DerivationService {
         Derivation d = result.derivation();
         DisplayNames names = DisplayNames.parse(r.names(), result.decls());
         List<ShownStep> steps = new ArrayList<>();
+        // Eqs. 1-3 read off a scalar function: every step is its scalar differential, and by a
+        // scalar variable (eq. 1) the derivative is a scalar too.
+        boolean scalarF = d.form() == Form.SCALAR_BY_SCALAR || d.form() == Form.SCALAR_BY_VECTOR
+                || d.form() == Form.SCALAR_BY_MATRIX;
         for (Step s : d.steps()) {
-            steps.add(new ShownStep(names.tex(s.rhs()), justification(s), s.equations(), s.facts()));
+            steps.add(new ShownStep(names.tex(s.rhs(), scalarF), justification(s), s.equations(), s.facts()));
         }
         String fTex = names.tex(d.function()) + names.whereTex();
         String vTex = LatexPrinter.print(d.wrt());
@@ -59,7 +64,7 @@ public final class EngineDerivationService implements DerivationService {
         var layouts = new Layouts(names.tex(d.result()),
                 names.tex(dev.mcd.calculus.Layouts.denominator(d)), names.tex(dev.mcd.calculus.Layouts.mixed(d)));
         return new RenderedDerivation(fTex, vTex, names.tex(d.start()), steps, d.form().equation(),
-                derivative, names.tex(d.result()), result.report().summary(), layouts);
+                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().summary(), layouts);
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */
@@ -110,7 +115,7 @@ public final class EngineDerivationService implements DerivationService {
                 if (k > 0) {
                     lineTex.append(" = ");
                 }
-                lineTex.append(LatexPrinter.print(e));
+                lineTex.append(LatexPrinter.breakable(e));
             }
             for (int k = 1; k < exprs.size(); k++) {
                 List<Expr> premise = new ArrayList<>(List.of(origin));

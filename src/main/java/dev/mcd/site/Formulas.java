@@ -27,6 +27,25 @@ final class Formulas {
         }
     }
 
+    /**
+     * Display maths written by the author ({@code $$...$$}), set as display-style inline maths in
+     * a block of its own: KaTeX's display mode never breaks a line, inline maths breaks after a
+     * top-level relation or operator, so a wide equation wraps on a phone instead of scrolling.
+     * An equation number ({@code \tag}) exists only in display mode, which such a formula keeps.
+     */
+    String authoredDisplay(String tex, int texOffset) {
+        // Rendered as written first, so that an error names the author's own position.
+        String display = authored(tex, true, texOffset);
+        if (tex.contains("\\tag") || display.startsWith(FALLBACK)) {
+            return display;
+        }
+        try {
+            return "<span class=\"math-display scroll-x\">" + renderer.render("\\displaystyle " + tex, false) + "</span>";
+        } catch (MathException e) {
+            return display; // valid only in display mode: it keeps KaTeX's display
+        }
+    }
+
     /** TeX produced by the engine for a directive at {@code offset}: a failure is the printer's. */
     String generated(String tex, boolean display, int offset) {
         try {
@@ -37,7 +56,9 @@ final class Formulas {
         }
     }
 
+    private static final String FALLBACK = "<code class=\"math-error\">";
+
     private static String fallback(String tex) {
-        return "<code class=\"math-error\">" + Html.escape(tex) + "</code>";
+        return FALLBACK + Html.escape(tex) + "</code>";
     }
 }

@@ -32,7 +32,7 @@ final class IdentityTable {
 
     static String table(SiteIndex index, String group, boolean anchored, BiFunction<String, Boolean, String> math,
                         Checks checks, int offset) {
-        var refs = new References(index);
+        var refs = new References(index, null);
         var sb = new StringBuilder("<table class=\"identities\" data-group=\"").append(Html.escape(group))
                 .append("\">\n<thead><tr><th>No.</th><th>Name</th><th>Identity</th><th></th></tr></thead>\n<tbody>\n");
         for (IdentityView v : index.identities().values()) {

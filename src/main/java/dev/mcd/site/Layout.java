@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The FreeMarker model of a page: {@code site}, {@code page} (title, content, toc, editUrl),
- * {@code nav} (chapters in reading order), {@code prev}/{@code next}, {@code styles},
+ * {@code nav} (chapters in reading order), {@code navIndexes} (the generated reference pages), {@code prev}/{@code next}, {@code styles},
  * {@code scripts} and {@code root} (the prefix of every site-relative link).
  */
 final class Layout {
@@ -61,11 +61,14 @@ final class Layout {
         for (ParsedPage p : index.pages()) {
             nav.add(map("title", p.frontMatter().title(), "url", p.outName(), "current", p.outName().equals(current)));
         }
-        for (String[] g : new String[][] {{"Identities", SiteIndex.IDENTITIES_PAGE}, {"Examples", SiteIndex.EXAMPLES_PAGE}}) {
-            nav.add(map("title", g[0], "url", g[1], "current", g[1].equals(current)));
+        // The generated reference pages form their own group after the chapters.
+        var indexes = new ArrayList<Map<String, Object>>();
+        for (String[] g : new String[][] {{SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE},
+                {SiteIndex.EXAMPLES_TITLE, SiteIndex.EXAMPLES_PAGE}}) {
+            indexes.add(map("title", g[0], "url", g[1], "current", g[1].equals(current)));
         }
         return map("site", map("title", config.title(), "baseUrl", config.baseUrl(), "repoUrl", config.repoUrl()),
-                "root", root, "nav", nav, "styles", assets.styles(), "scripts", assets.scripts(),
+                "root", root, "nav", nav, "navIndexes", indexes, "styles", assets.styles(), "scripts", assets.scripts(),
                 "searchIndex", "search-index.json");
     }
 }

@@ -40,7 +40,7 @@ public final class PageRenderer {
     private PageRenderer(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math, Problems problems) {
         this.page = page;
         this.index = index;
-        this.refs = new References(index);
+        this.refs = new References(index, page);
         this.formulas = new Formulas(math, page.file(), problems);
         this.checks = new Checks(page.file());
         this.directives = new DirectiveHtml(page, index, engine, formulas, checks, problems);
@@ -94,7 +94,7 @@ public final class PageRenderer {
             int i = Integer.parseInt(m.group(1));
             String out = i < page.math().spans().size() ? rendered.computeIfAbsent(i, k -> {
                 var s = page.math().spans().get(k);
-                return formulas.authored(s.tex(), s.display(), s.texStart());
+                return s.display() ? formulas.authoredDisplay(s.tex(), s.texStart()) : formulas.authored(s.tex(), false, s.texStart());
             }) : m.group();
             m.appendReplacement(sb, Matcher.quoteReplacement(out));
         }

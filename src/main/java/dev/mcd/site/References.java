@@ -5,15 +5,18 @@ import java.util.Optional;
 
 /**
  * Resolves {@code #eq:product-rule} to "eq. (10)" on the identity page, {@code #fact:cyclic-trace}
- * to the fact's name and {@code #ex:example-2} to "Example 2" on its page; anything else is unknown.
+ * to the fact's name and {@code #ex:example-2} to "Example 2" (plus "in <page title>" from another page); anything else is unknown.
  */
 final class References {
     record Target(String href, String text) {}
 
     private final SiteIndex index;
+    private final ParsedPage from;
 
-    References(SiteIndex index) {
+    /** References as written on page {@code from} (null: no page): an example on another page names that page. */
+    References(SiteIndex index, ParsedPage from) {
         this.index = index;
+        this.from = from;
     }
 
     static boolean isReference(String url) {
@@ -24,7 +27,9 @@ final class References {
         String anchor = url.substring(1);
         if (anchor.startsWith("ex:")) {
             var ex = index.examples().get(anchor.substring(3));
-            return Optional.ofNullable(ex).map(e -> new Target(e.href(), e.label()));
+            // Examples are numbered per page, so "Example 2" alone would be ambiguous elsewhere.
+            return Optional.ofNullable(ex).map(e -> new Target(e.href(),
+                    e.page() == from ? e.label() : "Example " + e.number() + " in " + e.page().frontMatter().title()));
         }
         return Optional.ofNullable(index.identities().get(anchor)).map(this::target);
     }

@@ -71,11 +71,11 @@ public final class SiteBuilder {
             put(files, r.page().outName(), templates.render("page.ftlh", layout.content(r, prev, next), problems));
         }
         var special = new SpecialPages(index, rendered, math, problems);
-        put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
-                layout.generated("Examples", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
         String identitiesHtml = special.identities();
         put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
+                layout.generated(SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
+        put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
+                layout.generated(SiteIndex.EXAMPLES_TITLE, SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
         var report = verification(rendered, special, identitiesHtml, problems);
         put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
                 layout.generated("What is checked", SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));

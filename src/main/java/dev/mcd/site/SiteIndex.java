@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Everything a page may refer to, known before any page is rendered: the pages in reading order
- * ({@code order}, then file name; the home page first), the numbered examples ({@code ex:id}) and
+ * ({@code order}, then file name; the home page first), the examples numbered per page ({@code ex:id}) and
  * the identity catalogue ({@code eq:id}, {@code fact:id}).
  */
 public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, Map<String, IdentityView> identities,
@@ -19,8 +19,14 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
     public static final String IDENTITIES_PAGE = "identities.html";
     public static final String EXAMPLES_PAGE = "examples.html";
     public static final String VERIFICATION_PAGE = "verification.html";
+    /**
+     * The generated pages' titles, distinct from any chapter's: "The identities" is a chapter
+     * that explains them, the table lists them all (the sidebar showed both as "identities").
+     */
+    public static final String IDENTITIES_TITLE = "Table of identities";
+    public static final String EXAMPLES_TITLE = "Index of examples";
 
-    /** A derive or steps block with an id: its number in reading order and where it is. */
+    /** A derive or steps block with an id: its number on its page (in reading order) and where it is. */
     public record Example(String id, int number, ParsedPage page, String label) {
         public String href() {
             return page.outName() + "#ex:" + id;
@@ -59,8 +65,11 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
                     var first = examples.get(key).page().file();
                     problems.add(p.file().problemAt(id.get().offset(), "id '" + key + "' is already used in " + first.path()));
                 } else {
-                    int number = examples.size() + 1;
-                    examples.put(key, new Example(key, number, p, title.map(Directive.Value::text).orElse("Example " + number)));
+                    // One scheme site-wide: "Example N" numbered per page in reading order; a title
+                    // names the example after its number ("Example 5: by W₂"), never replaces it.
+                    int number = (int) examples.values().stream().filter(e -> e.page() == p).count() + 1;
+                    examples.put(key, new Example(key, number, p,
+                            "Example " + number + title.map(t -> ": " + t.text()).orElse("")));
                     set.add("ex:" + key);
                 }
             }

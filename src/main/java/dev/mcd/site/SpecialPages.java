@@ -45,7 +45,7 @@ final class SpecialPages {
         for (IdentityView v : index.identities().values()) {
             names.add(v.name());
         }
-        return new SiteMaps.Entry("Identities", SiteIndex.IDENTITIES_PAGE,
+        return new SiteMaps.Entry(SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE,
                 index.groups().stream().map(IdentityTable::title).toList(), String.join(". ", names));
     }
 

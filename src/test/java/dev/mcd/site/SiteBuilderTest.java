@@ -35,7 +35,7 @@ class SiteBuilderTest {
         String home = text(out, "index.html");
         assertTrue(home.contains("<a href=\"basics.html\">the basics</a>"), home);
         assertTrue(home.contains("<a href=\"identities.html#eq:product-rule\">eq. (10)</a>"), home);
-        assertTrue(home.contains("<a href=\"basics.html#ex:first\">Example 1</a>"), home);
+        assertTrue(home.contains("<a href=\"basics.html#ex:first\">Example 1 in Basics</a>"), home);
         assertTrue(home.contains("A price of $5 and $10 is not math."), home);
         assertTrue(home.contains("<span class=\"katex\">x^T x</span>"), home);
         assertTrue(home.contains("<code>$not math$</code>"), home);
