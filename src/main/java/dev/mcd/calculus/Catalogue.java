@@ -82,6 +82,8 @@ public final class Catalogue {
             fact("norm-differential", "differential of a norm", "d(norm2(x)) = x'*d(x)/norm2(x)", "x: vector"),
             fact("sum-ones", "sum of entries", "sum(x) = ones'*x", "x: vector"),
             fact("adjugate", "adjugate", "adj(X) = det(X)*inv(X)", "X: matrix"),
+            fact("negative-power", "a negative power is a power of the inverse", "X^-2 = inv(X)^2", "X: matrix"),
+            fact("varying-exponent", "a power with a varying exponent", "d(a .^ t) = (a .^ t .* log(a))*d(t)", "a: vector, t: scalar"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );
 

@@ -53,7 +53,9 @@ final class DiffRules {
                     ? Optional.of(add(part(h.left(), v, x -> new Hadamard(x, h.right())), part(h.right(), v, x -> new Hadamard(h.left(), x))))
                     : Optional.empty()),
             rule("hadamard-quotient", List.of(14, 19), DiffRules::hadamardQuotient),
+            fact("negative-power", "negative-power", DiffRules::negativePower),
             rule("matrix-power", List.of(11), DiffRules::matrixPower),
+            fact("varying-exponent", "varying-exponent", DiffRules::varyingExponent),
             rule("elementwise-rule", List.of(19), DiffRules::elementwise),
             rule("chain-rule", List.of(2), DiffRules::chain)
     );
@@ -215,13 +217,64 @@ final class DiffRules {
         return Optional.empty();
     }
 
-    /** X^k = X X ... X, so eq. 11 gives the sum of X^i dX X^(k-1-i). */
-    private static Optional<Expr> matrixPower(Expr e, Var v) {
-        if (!(e instanceof Pow p) || Outline.of(p.base()).scalar() || !(p.exponent() instanceof Num k)) {
+    /** The largest matrix power expanded term by term; beyond it the derivation's budget would refuse anyway. */
+    private static final int MAX_POWER = 64;
+
+    /** An integer exponent written as a number, e.g. 3 or -2; empty otherwise. */
+    private static Optional<Integer> integerExponent(Expr k) {
+        double value = switch (k) {
+            case Num n -> n.value();
+            case Neg(Num n) -> -n.value();
+            default -> Double.NaN;
+        };
+        return value == Math.rint(value) && Math.abs(value) <= MAX_POWER ? Optional.of((int) value) : Optional.empty();
+    }
+
+    /** X^-k = (X^-1)^k: a negative power is a power of the inverse, which eqs. 11 and 16 then expand. */
+    private static Optional<Expr> negativePower(Expr e, Var v) {
+        if (!(e instanceof Pow p) || Outline.of(p.base()).scalar()) {
             return Optional.empty();
         }
-        int n = (int) k.value();
-        if (n != k.value() || n < 2 || n > 12) {
+        return integerExponent(p.exponent()).filter(n -> n <= -2).map(n -> d(new Pow(new Inv(p.base()), num(-n))));
+    }
+
+    /** d(u^w) = u^w log(u) dw + w u^(w-1) du, and element-wise for u .^ w, when the exponent varies. */
+    private static Optional<Expr> varyingExponent(Expr e, Var v) {
+        Expr base;
+        Expr exponent;
+        boolean elementwise;
+        switch (e) {
+            case Pow p when Outline.of(p.base()).scalar() && Tree.dependsOn(p.exponent(), v) -> {
+                base = p.base();
+                exponent = p.exponent();
+                elementwise = false;
+            }
+            case ElemPow p when Outline.of(p.exponent()).scalar() && Tree.dependsOn(p.exponent(), v) -> {
+                base = p.base();
+                exponent = p.exponent();
+                elementwise = !Outline.of(base).scalar();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        Expr log = new Call(Fn.LOG, base);
+        Expr byExponent = elementwise ? mul(new Hadamard(e, log), d(exponent)) : mul(e, log, d(exponent));
+        if (!Tree.dependsOn(base, v)) {
+            return Optional.of(byExponent);
+        }
+        Expr lowered = elementwise ? new ElemPow(base, exponentMinusOne(exponent)) : new Pow(base, exponentMinusOne(exponent));
+        Expr byBase = elementwise ? new Hadamard(mul(exponent, lowered), d(base)) : mul(exponent, lowered, d(base));
+        return Optional.of(add(byExponent, byBase));
+    }
+
+    /** X^k = X X ... X, so eq. 11 gives the sum of X^i dX X^(k-1-i). */
+    private static Optional<Expr> matrixPower(Expr e, Var v) {
+        if (!(e instanceof Pow p) || Outline.of(p.base()).scalar()) {
+            return Optional.empty();
+        }
+        int n = integerExponent(p.exponent()).orElse(0);
+        if (n < 2) {
             return Optional.empty();
         }
         List<Expr> terms = new ArrayList<>();
@@ -267,7 +320,7 @@ final class DiffRules {
     }
 
     private static Expr exponentMinusOne(Expr k) {
-        return k instanceof Num n ? num(n.value() - 1) : add(k, num(-1));
+        return k instanceof Num n ? num(n.value() - 1) : add(k, neg(num(1))); // t - 1, not t + (-1)
     }
 
     /** f' of each element-wise built-in, in the language (tanh, sigmoid, abs keep a prime). */

@@ -125,7 +125,9 @@ class LayoutBrowserTest {
         // An author's display equations wrapping on a phone, and the last resort: a step still too
         // wide, scrolling in its marked container.
         measure("pca.html", 390, 1200);
-        driver.executeScript("document.querySelector('.math-display').scrollIntoView({block: 'start'})");
+        // the page's first display formula: an author's display or a marked, unchecked statement
+        driver.executeScript("(document.querySelector('.math-display') || document.querySelector('.unchecked-statement')"
+                + " || document.body).scrollIntoView({block: 'start'})");
         Files.write(dir.resolve("pca-display-390.png"), driver.getScreenshotAs(OutputType.BYTES));
         measure("gallery-statistics.html", 390, 1200);
         var scroller = driver.findElements(By.cssSelector(".is-scrollable"));

@@ -3,6 +3,7 @@ package dev.mcd.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LatexBreaksTest {
     private static Expr parse(String s, String where) {
-        return Parser.parse(s, Decls.parse(where)).expr();
+        return Parser.parse(s, TestDecls.parse(where, s)).expr();
     }
 
     @Test
