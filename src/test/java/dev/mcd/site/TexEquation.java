@@ -149,7 +149,14 @@ final class TexEquation {
         String name = word();
         switch (name) {
             case "mathbf", "boldsymbol" -> bold();
-            case "mathrm", "operatorname" -> function(group());
+            case "mathrm", "operatorname" -> {
+                String g = group();
+                if (g.equals("d")) {
+                    differential(); // the upright differential \mathrm{d}
+                } else {
+                    function(g);
+                }
+            }
             case "circ" -> infix(" .* ");
             case "cdot" -> infix("*");
             case "top" -> throw new IllegalArgumentException("a transpose outside a power");
