@@ -74,10 +74,16 @@ class KatexRendererTest {
         assertTrue(e.getMessage().contains("commentAtEnd"), e.getMessage());
     }
 
-    @Test
-    void untrustedCommandsAreNotRenderedAsLinks() throws Exception {
-        String html = katex.render("\\href{javascript:alert(1)}{x}", false);
-        assertTrue(!html.contains("href="), html);
+    /** Each command that needs KaTeX's trust option, after some TeX so the position is checked. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "x + \\href{javascript:alert(1)}{x}", "x + \\href{https://example.org}{x}", "x + \\url{https://example.org}",
+            "x + \\includegraphics{https://example.org/a.png}", "x + \\htmlClass{c}{x}", "x + \\htmlId{i}{x}",
+            "x + \\htmlStyle{color:red}{x}", "x + \\htmlData{a=b}{x}"})
+    void commandsNeedingTrustAreErrorsAtTheirPosition(String tex) {
+        var e = assertThrows(KatexException.class, () -> katex.render(tex, false));
+        assertEquals(tex.indexOf('\\') + 1, e.position(), e.getMessage());
+        assertTrue(e.getMessage().contains("at position " + e.position()), e.getMessage());
     }
 
     @Test
