@@ -82,6 +82,7 @@ class BadInputTest {
         for (String link : Projects.lines(project.resolve("symlinks.txt"))) {
             Path outside = tmp.resolve("outside.md");
             Files.writeString(outside, "---\ntitle: Outside\n---\nNot part of the project.\n");
+            Files.deleteIfExists(project.resolve(link)); // e.g. a real template the link replaces
             Files.createSymbolicLink(project.resolve(link), outside);
         }
         Path marker = project.resolve(MARKER);
