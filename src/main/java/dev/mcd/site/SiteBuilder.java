@@ -112,7 +112,7 @@ public final class SiteBuilder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("rendering failed", e.getCause());
+            throw new IllegalStateException("rendering failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.mcd.site.katex;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,7 +72,7 @@ final class RenderCache {
             Path target = fileOf(key);
             dev.mcd.site.AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write KaTeX cache entry in " + dir, e);
+            // The cache only saves time: a full disk or a read-only folder costs speed, never the build.
         }
     }
 }
