@@ -23,10 +23,9 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         files = new TreeMap<>(files);
     }
 
-    /** Writes every file under {@code dir}, which must not exist yet. */
+    /** Writes every file under {@code dir}, which must not exist yet or be empty. */
     public void writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
+        Files.createDirectories(dir);
         for (var e : files.entrySet()) {
             Path p = dir.resolve(e.getKey());
             Files.createDirectories(p.getParent());

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class ReloadHub {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile long generation;
+    private final java.util.concurrent.atomic.AtomicInteger reserved = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     private static final class Client {
@@ -34,6 +35,23 @@ final class ReloadHub {
 
     long generation() {
         return generation;
+    }
+
+    /** Takes one of {@code max} stream places; false when all are taken. Pair with {@link #release()}. */
+    boolean reserve(int max) {
+        while (true) {
+            int n = reserved.get();
+            if (n >= max) {
+                return false;
+            }
+            if (reserved.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        reserved.decrementAndGet();
     }
 
     int clientCount() {
