@@ -55,6 +55,9 @@ final class RenderCache {
     }
 
     Optional<String> read(String key) {
+        if (!dev.mcd.site.CacheFiles.readable(fileOf(key))) {
+            return Optional.empty(); // missing, or a link that could lead anywhere: render afresh
+        }
         try {
             return Optional.of(Files.readString(fileOf(key), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {

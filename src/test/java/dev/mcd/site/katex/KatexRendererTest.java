@@ -121,6 +121,18 @@ class KatexRendererTest {
         }
     }
 
+    /** A pull request could commit a link as a cache entry; its target must never reach a page. */
+    @Test
+    void aCacheEntryThatIsALinkIsNotRead(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-TOKEN");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Files.createSymbolicLink(cache.resolve(RenderCache.key("y^2", false) + ".html"), secret);
+        try (var k = new KatexRenderer(cache)) {
+            String html = k.render("y^2", false);
+            assertTrue(!html.contains("SECRET") && html.contains("katex"), html);
+        }
+    }
+
     @Test
     void cacheKeyDependsOnTexAndDisplayFlag() {
         assertEquals(RenderCache.key("x", false), RenderCache.key("x", false));
