@@ -27,6 +27,7 @@ final class PublishLock implements AutoCloseable {
     private final ReentrantLock local;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private PublishLock(ReentrantLock local, FileChannel channel, FileLock lock) {
         this.local = local;
@@ -99,8 +100,18 @@ final class PublishLock implements AutoCloseable {
         }
     }
 
+    /** Whether a thread of this JVM is waiting to publish into {@code root} (tests wait on it). */
+    static boolean someoneWaits(Path root) throws IOException {
+        var local = IN_THIS_JVM.get(root.toRealPath());
+        return local != null && local.hasQueuedThreads();
+    }
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             lock.release();
         } catch (IOException e) {
