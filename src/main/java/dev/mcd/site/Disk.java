@@ -1,8 +1,10 @@
 package dev.mcd.site;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -55,7 +57,7 @@ public interface Disk {
 
         @Override
         public void deleteTree(Path dir) throws IOException {
-            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
             try (Stream<Path> s = Files.walk(dir)) {
@@ -70,7 +72,7 @@ public interface Disk {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.filter(Files::isDirectory).sorted().toList()) {
                     if (!Files.isWritable(p)) {
-                        throw new java.nio.file.AccessDeniedException(p.toString(), null, "read-only folder");
+                        throw new AccessDeniedException(p.toString(), null, "read-only folder");
                     }
                 }
             }

@@ -40,6 +40,7 @@ public final class Publisher {
         this.notices = notices;
     }
 
+    @SuppressWarnings("try") // the lock is held for the body; nothing calls it
     public void publish(Path root, SiteOutput site) throws PublishException {
         try (var lock = PublishLock.acquire(root, notices)) {
             publishLocked(root, site);

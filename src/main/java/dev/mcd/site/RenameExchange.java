@@ -32,6 +32,7 @@ final class RenameExchange {
 
     private RenameExchange() {}
 
+    @SuppressWarnings("restricted") // a native call by design; the launcher and the jar enable native access
     private static MethodHandle find() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return null;

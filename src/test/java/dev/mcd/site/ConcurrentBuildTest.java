@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentBuildTest {
     @Test
+    @SuppressWarnings("try") // the services are installed for the body; the lock is released early on purpose
     void aSecondBuildWaitsWithOneLine(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("project");
         Projects.copyTree(Projects.repo().resolve("templates"), project.resolve("templates"));

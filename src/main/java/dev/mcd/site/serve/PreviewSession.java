@@ -1,10 +1,14 @@
 package dev.mcd.site.serve;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +28,7 @@ public final class PreviewSession implements AutoCloseable {
     private final PrintStream log;
     private final Path projectRoot;
     private final Path outputDir;
-    private final java.util.ArrayDeque<Path> served = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Path> served = new ArrayDeque<>();
     private int builds;
     private boolean contentMissing;
     private final PreviewServer server;
@@ -35,7 +39,7 @@ public final class PreviewSession implements AutoCloseable {
         this.log = log;
         this.projectRoot = projectRoot;
         this.outputDir = outputDir;
-        this.server = PreviewServer.start(java.nio.file.Files.createDirectories(outputDir.resolve("gen-0")), port, true);
+        this.server = PreviewServer.start(Files.createDirectories(outputDir.resolve("gen-0")), port, true);
         served.add(server.siteDir());
         try {
             rebuild(Set.of());
@@ -64,7 +68,7 @@ public final class PreviewSession implements AutoCloseable {
     synchronized BuildOutcome rebuild(Set<Path> changed) {
         Path into = outputDir.resolve("gen-" + (++builds));
         BuildOutcome outcome;
-        if (!java.nio.file.Files.isDirectory(projectRoot.resolve("content"))) {
+        if (!Files.isDirectory(projectRoot.resolve("content"))) {
             contentMissing = true;
             outcome = new BuildOutcome.Failed("content/ has disappeared from " + projectRoot
                     + " (renamed or deleted?); the preview rebuilds as soon as it is back.");
@@ -94,7 +98,7 @@ public final class PreviewSession implements AutoCloseable {
 
     private BuildOutcome build(Set<Path> changed, Path into) {
         try {
-            java.nio.file.Files.createDirectories(into);
+            Files.createDirectories(into);
             return rebuilder.rebuild(changed, into);
         } catch (RuntimeException | Error | IOException e) {
             // A bug in the pipeline must not take the preview down with it: show it, in one line, instead.
@@ -104,14 +108,14 @@ public final class PreviewSession implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
+        if (!Files.exists(dir)) {
             return;
         }
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a temporary folder: whatever stays is removed with the session's folder at exit
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open Server-Sent-Event streams of preview pages, e.g. after build 7 every page gets
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ReloadHub {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile long generation;
-    private final java.util.concurrent.atomic.AtomicInteger reserved = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger reserved = new AtomicInteger();
     private volatile boolean closed;
 
     private static final class Client {
