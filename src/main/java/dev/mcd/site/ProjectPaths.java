@@ -22,8 +22,14 @@ public final class ProjectPaths {
     public static Optional<Problem> outside(Path root, Path file, String rel) {
         try {
             Path real = file.toRealPath();
-            if (!real.startsWith(root.toRealPath())) {
+            Path realRoot = root.toRealPath();
+            if (!real.startsWith(realRoot)) {
                 return Optional.of(Problem.ofFile(rel, "path escapes the project: it is a link to " + real));
+            }
+            // CI's checkout keeps its token in .git/config: a link into .git/ is as bad as one out of the project.
+            if (!real.equals(realRoot) && realRoot.relativize(real).getName(0).toString().equals(".git")) {
+                return Optional.of(Problem.ofFile(rel, "path leads into .git/, which is never read: it is a link to "
+                        + realRoot.relativize(real)));
             }
             return Optional.empty();
         } catch (IOException e) {
