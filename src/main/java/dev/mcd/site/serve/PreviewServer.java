@@ -101,6 +101,11 @@ public final class PreviewServer implements AutoCloseable {
         return hub.clientCount();
     }
 
+    /** Stream places taken, counted until a closed stream's request has fully ended (tests wait on it). */
+    int openStreams() {
+        return hub.reservedCount();
+    }
+
     @Override
     public void close() {
         hub.close();

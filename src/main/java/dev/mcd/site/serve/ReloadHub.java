@@ -55,6 +55,10 @@ final class ReloadHub {
         reserved.decrementAndGet();
     }
 
+    int reservedCount() {
+        return reserved.get();
+    }
+
     int clientCount() {
         return clients.size();
     }

@@ -107,7 +107,7 @@ class PreviewSecurityTest {
         }
         PreviewSessionTest.await(() -> {
             server.published(new BuildOutcome.Built("")); // a write notices the closed peers
-            return server.listeners() == 0;
+            return server.openStreams() == 0;
         });
         try (Socket again = openStream()) {
             assertTrue(again.isConnected());
