@@ -140,7 +140,11 @@ class PublishSafetyTest {
                 publisher(new FaultyDisk().slowWrites(100)).publish(root, site("first"));
                 return null;
             });
-            Thread.sleep(150);
+            // B starts once A is writing (under the lock): its .new- folder has appeared.
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (leftovers().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
             Future<?> b = pool.submit(() -> {
                 publisher(Disk.LOCAL).publish(root, site("second"));
                 return null;
