@@ -1,5 +1,8 @@
 package dev.mcd.cli;
 
+import dev.mcd.site.Disk;
+import dev.mcd.site.PublishException;
+import dev.mcd.site.Publisher;
 import picocli.CommandLine.Command;
 
 /** {@code mcd build}: builds {@code site-output/} from {@code content/}, or reports every problem. */
@@ -12,7 +15,12 @@ final class BuildCommand extends SiteCommand {
             if (out == null) {
                 return 1;
             }
-            out.publish(projectRoot());
+            try {
+                new Publisher(Disk.LOCAL, line -> System.err.println("mcd: " + line)).publish(projectRoot(), out);
+            } catch (PublishException e) {
+                System.err.println("mcd build: " + e.getMessage());
+                return 1;
+            }
             System.out.println("built " + out.files().size() + " files into site-output/");
             return 0;
         } catch (BadInput e) {

@@ -24,7 +24,20 @@ public final class Main implements Runnable {
                 .addSubcommand("serve", new ServeCommand(PreviewBuilds.production()))
                 // an expression may start with '-': mcd derive '-log(det(X))' --wrt X
                 .setUnmatchedOptionsArePositionalParams(true)
+                .setExecutionExceptionHandler(Main::unexpected)
                 .execute(args);
+    }
+
+    /**
+     * No stack trace reaches a user: an error no command expected (a full disk while checking, a
+     * bug) is one line naming what happened, exit 1.
+     */
+    private static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String what = e instanceof java.io.IOException ? "input/output error" : "internal error";
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "") : e.getMessage();
+        cmd.getErr().println("mcd " + cmd.getCommandName() + ": " + what + ": " + detail.lines().findFirst().orElse(""));
+        cmd.getErr().flush();
+        return 1;
     }
 
     @Override

@@ -8,24 +8,14 @@ import dev.mcd.site.serve.RebuilderFactory;
 
 /**
  * The preview server's rebuilds: one set of services (and so one warm KaTeX engine with its
- * in-memory cache) for the whole session, a full site build per change written into the
- * served folder. Example: an edit of content/examples.md re-renders only formulas not seen yet.
+ * in-memory cache) for the whole session, a full site build per change written into a
+ * fresh folder that the server switches to whole. Example: an edit of content/examples.md re-renders only formulas not seen yet.
  */
 public final class PreviewBuilds {
     private PreviewBuilds() {}
 
-    private static void clear(java.nio.file.Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-        }
-    }
-
     public static RebuilderFactory production() {
-        return (project, out) -> {
+        return project -> {
             Services services;
             try {
                 services = SiteCommand.factory.open(project);
@@ -33,17 +23,16 @@ public final class PreviewBuilds {
                 throw new IllegalStateException("cannot start the engine: " + e.getMessage(), e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(services::close));
-            return changed -> {
+            return (changed, into) -> {
                 long start = System.nanoTime();
                 try {
                     SiteOutput site = new SiteBuilder(project, services.engine(), services.math()).build();
-                    clear(out);
-                    site.writeTo(out);
+                    site.writeTo(into);
                     return new BuildOutcome.Built(site.files().size() + " files in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 } catch (BuildFailure f) {
                     return new BuildOutcome.Failed(f.render());
                 } catch (Exception e) {
-                    return new BuildOutcome.Failed("build failed: " + e);
+                    return new BuildOutcome.Failed("build failed: " + e.getMessage());
                 }
             };
         };

@@ -48,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
         Path out = Files.createTempDirectory("mcd-serve-");
         PreviewSession session;
         try {
-            session = PreviewSession.start(root, out, port, rebuilders.create(root, out), System.out);
+            session = PreviewSession.start(root, out, port, rebuilders.create(root), System.out);
         } catch (BindException e) {
             deleteTree(out);
             System.err.println("mcd serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + "); try --port");

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads {@code content/*.md} in file-name order, refusing files over the size limit, files that
- * are not UTF-8 and symlinks that lead out of the project (e.g. {@code content/x.md -> /etc/passwd}).
+ * are not UTF-8 and symlinks that lead out of the project or into .git/ ({@link ProjectPaths}), e.g.
+ * {@code content/x.md -> /etc/passwd}.
  */
 public final class ContentLoader {
     public static final String CONTENT = "content";
@@ -26,10 +27,8 @@ public final class ContentLoader {
             problems.add(Problem.ofFile(CONTENT + "/", "no content folder"));
             return List.of();
         }
-        Path realRoot;
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            realRoot = root.toRealPath();
             files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
         } catch (IOException e) {
             problems.add(Problem.ofFile(CONTENT + "/", "cannot list: " + e.getMessage()));
@@ -39,9 +38,9 @@ public final class ContentLoader {
         for (Path p : files) {
             String rel = CONTENT + "/" + p.getFileName();
             try {
-                Path real = p.toRealPath();
-                if (!real.startsWith(realRoot)) {
-                    problems.add(Problem.ofFile(rel, "path escapes the project: it is a link to " + real));
+                var escape = ProjectPaths.outside(root, p, rel);
+                if (escape.isPresent()) {
+                    problems.add(escape.get());
                     continue;
                 }
                 if (!Files.isRegularFile(p)) {

@@ -136,7 +136,7 @@ public final class DerivationCache implements DerivationService {
             return Optional.of((T) m);
         }
         Path file = dir.resolve(key + ".bin");
-        if (!Files.isRegularFile(file)) {
+        if (!CacheFiles.readable(file)) {
             return Optional.empty();
         }
         try (var in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {

@@ -18,7 +18,7 @@ final class Formulas {
     /** TeX written by the author at {@code texOffset}: a KaTeX position maps into the file. */
     String authored(String tex, boolean display, int texOffset) {
         try {
-            return renderer.render(tex, display);
+            return noErrorMarkup(renderer.render(tex, display));
         } catch (MathException e) {
             int at = e.atEndOfInput() ? texOffset + tex.length()
                     : texOffset + Math.max(0, Math.min(tex.length(), e.texPosition().orElse(1) - 1));
@@ -49,7 +49,7 @@ final class Formulas {
     /** TeX produced by the engine for a directive at {@code offset}: a failure is the printer's. */
     String generated(String tex, boolean display, int offset) {
         try {
-            return renderer.render(tex, display);
+            return noErrorMarkup(renderer.render(tex, display));
         } catch (MathException e) {
             problems.add(file.problemAt(offset, "cannot render the engine's TeX '" + tex + "': " + e.summary()));
             return fallback(tex);
@@ -57,6 +57,17 @@ final class Formulas {
     }
 
     private static final String FALLBACK = "<code class=\"math-error\">";
+
+    /**
+     * KaTeX's red error text must never reach a page: the renderer is set to throw instead, and
+     * this second guard turns any {@code katex-error} markup that still comes back into a problem.
+     */
+    private static String noErrorMarkup(String html) throws MathException {
+        if (html.contains("katex-error")) {
+            throw new MathException("KaTeX returned error markup instead of maths");
+        }
+        return html;
+    }
 
     private static String fallback(String tex) {
         return FALLBACK + Html.escape(tex) + "</code>";

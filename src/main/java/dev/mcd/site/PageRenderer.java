@@ -1,11 +1,15 @@
 package dev.mcd.site;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -53,6 +57,7 @@ public final class PageRenderer {
     }
 
     private RenderedPage render() {
+        checkLinksAndRawHtml();
         NodeRenderer custom = new NodeRenderer() {
             @Override
             public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
@@ -85,6 +90,30 @@ public final class PageRenderer {
             }
         }
         return new RenderedPage(page, body, tocOut, headings, plainText(), directives.examples, checks);
+    }
+
+    /**
+     * Every link target (inline links, images, reference definitions, autolinks) must pass
+     * {@link LinkPolicy} and every piece of raw HTML {@link RawHtml}; a refusal is a problem at
+     * its place, so a page with {@code [x](javascript:...)} or {@code <script>} is never published.
+     */
+    private void checkLinksAndRawHtml() {
+        for (Node n : page.document().getDescendants()) {
+            switch (n) {
+                case AutoLink a -> LinkPolicy.refusal(a.getText().toString())
+                        .ifPresent(why -> problems.add(page.file().problemAt(page.original(a.getText().getStartOffset()), why)));
+                case LinkNodeBase l -> LinkPolicy.refusal(l.getUrl().unescape())
+                        .ifPresent(why -> problems.add(page.file().problemAt(page.original(l.getUrl().getStartOffset()), why)));
+                case HtmlBlockBase h -> rawHtml(h);
+                case HtmlInlineBase h -> rawHtml(h);
+                default -> { }
+            }
+        }
+    }
+
+    private void rawHtml(Node node) {
+        RawHtml.check(node.getChars().toString()).ifPresent(r ->
+                problems.add(page.file().problemAt(page.original(node.getStartOffset() + r.offset()), r.message())));
     }
 
     private String substituteMath(String html, Map<Integer, String> rendered) {
@@ -130,7 +159,9 @@ public final class PageRenderer {
         int at = page.original(node.getUrl().getStartOffset());
         String href = url;
         String fillText = null;
-        if (References.isReference(url)) {
+        if (LinkPolicy.refusal(url).isPresent()) {
+            href = "#"; // already a problem (checkLinksAndRawHtml): the page is not published
+        } else if (References.isReference(url)) {
             var t = refs.resolve(url);
             if (t.isEmpty()) {
                 problems.add(page.file().problemAt(at, "unknown reference '" + url + "'"));

@@ -55,6 +55,10 @@ public final class SiteBuilder {
         }
         var index = SiteIndex.of(parsed, engine.identities(), problems);
         var rendered = renderAll(index, problems);
+        // A pull request may add links: nothing under templates/ may lead out of the project.
+        if (!ProjectPaths.confineTree(root, root.resolve(Templates.DIR), Templates.DIR, problems)) {
+            throw new BuildFailure(problems.sorted());
+        }
         Templates templates;
         try {
             templates = new Templates(root);
@@ -126,7 +130,7 @@ public final class SiteBuilder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("rendering failed", e.getCause());
+            throw new IllegalStateException("rendering failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

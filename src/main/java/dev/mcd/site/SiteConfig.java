@@ -39,14 +39,19 @@ public record SiteConfig(String title, String baseUrl, String repoUrl, String br
     /** Reads {@code mcd.yaml} under {@code root}, or the defaults when there is none. */
     public static SiteConfig load(Path root, Problems problems) {
         Path p = root.resolve(FILE);
-        if (!Files.isRegularFile(p)) {
+        if (!ProjectPaths.present(p)) {
+            return defaults();
+        }
+        var escape = ProjectPaths.outside(root, p, FILE);
+        if (escape.isPresent()) {
+            problems.add(escape.get());
             return defaults();
         }
         String text;
         try {
             text = Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(Problem.ofFile(FILE, "cannot read: " + e.getMessage()));
+            problems.add(Problem.ofFile(FILE, "cannot read: " + ProjectPaths.reason(e)));
             return defaults();
         }
         var file = SourceFile.of(FILE, text);
@@ -72,6 +77,13 @@ public record SiteConfig(String title, String baseUrl, String repoUrl, String br
             max = n.longValue();
         } else if (map.containsKey("maxFileBytes")) {
             problems.add(file.problemAt(lineOfKey(file, "maxFileBytes"), 1, "maxFileBytes must be a positive number"));
+        }
+        // Both end up in href attributes of every page: only web addresses, never javascript: or data:.
+        for (String key : List.of("baseUrl", "repoUrl")) {
+            if (map.containsKey(key) && !str(map, key, "").matches("https?://[^\\s\"'<>]+")) {
+                problems.add(file.problemAt(lineOfKey(file, key), key.length() + 3,
+                        key + " must be an http:// or https:// address"));
+            }
         }
         return new SiteConfig(str(map, "title", d.title()), str(map, "baseUrl", d.baseUrl()),
                 str(map, "repoUrl", d.repoUrl()), str(map, "branch", d.branch()), max);

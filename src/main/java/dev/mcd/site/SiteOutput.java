@@ -1,10 +1,8 @@
 package dev.mcd.site;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,10 +23,9 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         files = new TreeMap<>(files);
     }
 
-    /** Writes every file under {@code dir}, which must not exist yet. */
+    /** Writes every file under {@code dir}, which must not exist yet or be empty. */
     public void writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
+        Files.createDirectories(dir);
         for (var e : files.entrySet()) {
             Path p = dir.resolve(e.getKey());
             Files.createDirectories(p.getParent());
@@ -36,29 +33,9 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         }
     }
 
-    /** Replaces {@code root/site-output} by this site: write beside it, then swap by renaming. */
+    /** Replaces {@code root/site-output} by this site ({@link Publisher}: a complete site there at every instant). */
     public void publish(Path root) throws IOException {
-        Path target = root.resolve(DIR);
-        Path fresh = Files.createTempDirectory(root, ".site-output.new-");
-        Files.delete(fresh);
-        Path old = root.resolve(fresh.getFileName().toString().replace(".new-", ".old-"));
-        try {
-            writeTo(fresh);
-            if (Files.exists(target)) {
-                move(target, old);
-            }
-            try {
-                move(fresh, target);
-            } catch (IOException e) {
-                if (Files.exists(old)) {
-                    move(old, target);
-                }
-                throw e;
-            }
-        } finally {
-            deleteTree(fresh);
-            deleteTree(old);
-        }
+        new Publisher(Disk.LOCAL, System.err::println).publish(root, this);
     }
 
     /** Paths that differ between this site and the folder, each as "changed: x", "missing: x" or "extra: x". */
@@ -81,24 +58,5 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         onDisk.keySet().forEach(k -> out.add("extra: " + DIR + "/" + k));
         out.sort(Comparator.comparing((String s) -> s.substring(s.indexOf(' ') + 1)));
         return out;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

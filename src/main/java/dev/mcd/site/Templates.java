@@ -1,6 +1,7 @@
 package dev.mcd.site;
 
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -39,6 +40,10 @@ public final class Templates {
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setNumberFormat("computer");
         config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // Templates may come from a pull request: no ?new (freemarker.template.utility.Execute runs
+        // shell commands) and no ?api into Java objects, so a template can only lay out the model.
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setAPIBuiltinEnabled(false);
     }
 
     /** The page, or empty after reporting the template problem. */

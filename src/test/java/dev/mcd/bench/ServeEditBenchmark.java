@@ -23,9 +23,9 @@ public final class ServeEditBenchmark {
         int edits = Integer.getInteger("bench.edits", 10);
         Path project = SiteBenchmark.copyProject(repo, Files.createTempDirectory("mcd-bench-serve"));
         Path out = Files.createTempDirectory("mcd-bench-serve-out");
-        Rebuilder rebuilder = PreviewBuilds.production().create(project, out);
+        Rebuilder rebuilder = PreviewBuilds.production().create(project);
         long t0 = System.nanoTime();
-        expectBuilt(rebuilder.rebuild(Set.of()));
+        expectBuilt(rebuilder.rebuild(Set.of(), out.resolve("gen-0")));
         System.out.printf(Locale.ROOT, "first preview build (cold caches in a fresh JVM): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         Path page = project.resolve("content/notation.md");
         String original = Files.readString(page);
@@ -33,7 +33,7 @@ public final class ServeEditBenchmark {
         for (int i = 0; i < edits; i++) {
             Files.writeString(page, original + "\nAn edit: $x_{" + i + "} + \\frac{" + i + "}{3}$.\n");
             long s = System.nanoTime();
-            expectBuilt(rebuilder.rebuild(Set.of(page)));
+            expectBuilt(rebuilder.rebuild(Set.of(page), out.resolve("gen-" + (i + 1))));
             times.add((System.nanoTime() - s) / 1e6);
         }
         System.out.printf(Locale.ROOT, "one-formula edit rebuild: median %.0f ms, min %.0f ms over %d edits %s%n",

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every folder under {@code src/test/resources/bad/} is a broken project; {@code mcd build} on it
  * must exit 1, report each line of its {@code expected.txt} ({@code file:line:col: message
  * start}) and nothing else, leak no stack trace, and leave the old {@code site-output/} alone.
- * A {@code symlinks.txt} lists content paths to create at test time as links out of the project.
+ * A {@code symlinks.txt} lists paths to create at test time as links out of the project, or
+ * ({@code path -> target}) to a target inside it.
  */
 class BadInputTest {
     private static final Pattern HEADER = Pattern.compile("([\\w./-]+)(?::\\d+:(\\d+))?: \\S.*");
@@ -79,10 +80,21 @@ class BadInputTest {
     @MethodSource("cases")
     void failsAtTheRightPlaceAndKeepsTheOldSite(String name) throws IOException {
         Path project = Projects.copy(Projects.bad().resolve(name), tmp.resolve("project"));
-        for (String link : Projects.lines(project.resolve("symlinks.txt"))) {
-            Path outside = tmp.resolve("outside.md");
-            Files.writeString(outside, "---\ntitle: Outside\n---\nNot part of the project.\n");
-            Files.createSymbolicLink(project.resolve(link), outside);
+        for (String line : Projects.lines(project.resolve("symlinks.txt"))) {
+            // "path" links to a file outside the project; "path -> target" to target inside it (made if missing).
+            String[] parts = line.split(" -> ", 2);
+            Path link = project.resolve(parts[0]);
+            Path target = tmp.resolve("outside.md");
+            Files.writeString(target, "---\ntitle: Outside\n---\nNot part of the project.\n");
+            if (parts.length == 2) {
+                target = project.resolve(parts[1]);
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    Files.writeString(target, "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n");
+                }
+            }
+            Files.deleteIfExists(link); // e.g. a real template the link replaces
+            Files.createSymbolicLink(link, target);
         }
         Path marker = project.resolve(MARKER);
         Files.createDirectories(marker.getParent());

@@ -19,17 +19,24 @@ final class KatexScript {
      * A parse error comes back as a plain object instead of a thrown exception so the Java side
      * gets message and position without unpacking a PolyglotException. Strict-mode warnings
      * throw, so anything LaTeX itself would reject fails the build instead of printing a warning.
+     * Commands that need KaTeX's trust (\\href, \\url, \\includegraphics, \\htmlClass, ...) would
+     * otherwise render as red error text; the trust callback turns them into an error at the
+     * command's position instead, so no link, image or HTML attribute can come from TeX.
      */
     static final String RENDER_FACTORY = """
             (function (katex) {
               'use strict';
+              function Untrusted(command) { this.command = command; }
               function options(display) {
                 return {
                   displayMode: display,
                   output: 'htmlAndMathml',
                   throwOnError: true,
-                  trust: false,
+                  trust: function (context) { throw new Untrusted(String(context.command)); },
                   strict: function (code, message, token) {
+                    if (code === 'htmlExtension') {
+                      throw new Untrusted(null);
+                    }
                     throw new katex.ParseError('strict mode: ' + message + ' [' + code + ']', token);
                   }
                 };
@@ -38,6 +45,17 @@ final class KatexScript {
                 try {
                   return katex.renderToString(tex, options(display));
                 } catch (e) {
+                  if (e instanceof Untrusted) {
+                    var m = /\\\\(?:href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z])/.exec(tex);
+                    var command = e.command || (m ? m[0] : '\\\\html...');
+                    var at = e.command ? tex.indexOf(e.command) : (m ? m.index : 0);
+                    return {
+                      message: 'KaTeX: ' + command + ' is not allowed (it needs trust: links, images and HTML'
+                        + ' attributes in TeX are never published) at position ' + (at + 1),
+                      position: at + 1,
+                      length: command.length
+                    };
+                  }
                   if (e instanceof katex.ParseError) {
                     return {
                       message: String(e.message),

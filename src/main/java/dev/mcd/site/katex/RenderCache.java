@@ -1,7 +1,6 @@
 package dev.mcd.site.katex;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,6 +55,9 @@ final class RenderCache {
     }
 
     Optional<String> read(String key) {
+        if (!dev.mcd.site.CacheFiles.readable(fileOf(key))) {
+            return Optional.empty(); // missing, or a link that could lead anywhere: render afresh
+        }
         try {
             return Optional.of(Files.readString(fileOf(key), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
@@ -73,7 +75,7 @@ final class RenderCache {
             Path target = fileOf(key);
             dev.mcd.site.AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write KaTeX cache entry in " + dir, e);
+            // The cache only saves time: a full disk or a read-only folder costs speed, never the build.
         }
     }
 }

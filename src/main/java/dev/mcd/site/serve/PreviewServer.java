@@ -20,17 +20,37 @@ import java.util.concurrent.Executors;
  */
 public final class PreviewServer implements AutoCloseable {
     private static final long HEARTBEAT_MILLIS = 15_000;
+    /** Open live-reload streams at most; each holds a thread and a socket, and a browser needs one per tab. */
+    static final int MAX_STREAMS = 32;
+    /** Seconds a client may take to send its request line and headers (slow-loris clients are dropped). */
+    static final int REQUEST_SECONDS = 5;
 
-    private final SiteFiles files;
+    static {
+        // The JDK server reads these once, when it is first used: bound what one client may hold.
+        setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
+        setIfAbsent("sun.net.httpserver.maxReqHeaderSize", "16384");
+        setIfAbsent("jdk.httpserver.maxConnections", "128");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** What a request sees, read once so that a page, its status and its reload generation agree. */
+    private record State(SiteFiles files, BuildOutcome outcome) {}
+
     private final boolean liveReload;
     private final ReloadHub hub = new ReloadHub();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile BuildOutcome latest = new BuildOutcome.Built("");
+    private volatile State state;
     private long generation;
 
     private PreviewServer(Path siteDir, int port, boolean liveReload) throws IOException {
-        this.files = new SiteFiles(siteDir);
+        this.state = new State(new SiteFiles(siteDir), new BuildOutcome.Built(""));
         this.liveReload = liveReload;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
@@ -52,16 +72,38 @@ public final class PreviewServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + "/");
     }
 
-    /** Records a finished build and tells open pages to reload. */
+    /** Records a finished build of the folder already served and tells open pages to reload. */
     public synchronized void published(BuildOutcome outcome) {
-        latest = outcome;
+        publish(new State(state.files(), outcome));
+    }
+
+    /**
+     * Serves {@code siteDir}, a complete build that is never written again, from the next request
+     * on: the switch is one reference, so no request sees a half-written or missing site.
+     */
+    public synchronized void published(BuildOutcome outcome, Path siteDir) {
+        publish(new State(new SiteFiles(siteDir), outcome));
+    }
+
+    private void publish(State next) {
+        state = next;
         generation++;
         hub.published(generation);
+    }
+
+    /** The folder requests are served from now. */
+    public Path siteDir() {
+        return state.files().root();
     }
 
     /** Number of pages currently listening for reloads (tests wait on it). */
     public int listeners() {
         return hub.clientCount();
+    }
+
+    /** Stream places taken, counted until a closed stream's request has fully ended (tests wait on it). */
+    int openStreams() {
+        return hub.reservedCount();
     }
 
     @Override
@@ -75,19 +117,24 @@ public final class PreviewServer implements AutoCloseable {
         try {
             String method = ex.getRequestMethod();
             String raw = ex.getRequestURI().getRawPath();
-            if (liveReload && PreviewPages.EVENTS_PATH.equals(raw)) {
-                events(ex);
-                return;
-            }
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            if (!HostCheck.allowed(ex.getRequestHeaders().getFirst("Host"), port())) {
+                text(ex, 403, "forbidden: this preview answers only to http://127.0.0.1:" + port() + "/\n");
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
                 text(ex, 405, "method not allowed\n");
                 return;
             }
-            BuildOutcome now = latest;
-            switch (files.lookup(raw)) {
+            if (liveReload && PreviewPages.EVENTS_PATH.equals(raw)) {
+                events(ex);
+                return;
+            }
+            State current = state;
+            BuildOutcome now = current.outcome();
+            switch (current.files().lookup(raw)) {
                 case Lookup.Found(Path file) -> {
                     if (now instanceof BuildOutcome.Failed(String message) && ContentTypes.isHtml(file)) {
                         html(ex, 500, PreviewPages.errorPage(message, hub.generation()));
@@ -118,13 +165,23 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, 0);
+        if (!hub.reserve(MAX_STREAMS)) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            text(ex, 503, "too many open live-reload streams (" + MAX_STREAMS + "); close some preview tabs\n");
+            return;
+        }
         try {
+            if (ex.getRequestMethod().equals("HEAD")) {
+                send(ex, 200, "text/event-stream; charset=utf-8", new byte[0]);
+                return;
+            }
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.sendResponseHeaders(200, 0);
             hub.stream(ex.getResponseBody(), HEARTBEAT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            hub.release();
         }
     }
 

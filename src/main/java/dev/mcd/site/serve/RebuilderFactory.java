@@ -3,10 +3,9 @@ package dev.mcd.site.serve;
 import java.nio.file.Path;
 
 /**
- * Makes the site pipeline for a preview, e.g. {@code (project, out) -> changed -> pipeline.build(project, out)};
- * {@code outputDir} is the temporary folder the server serves.
+ * Makes the site pipeline for a preview, e.g. {@code project -> (changed, into) -> pipeline.build(project, into)}.
  */
 @FunctionalInterface
 public interface RebuilderFactory {
-    Rebuilder create(Path projectRoot, Path outputDir);
+    Rebuilder create(Path projectRoot);
 }

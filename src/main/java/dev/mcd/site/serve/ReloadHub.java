@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open Server-Sent-Event streams of preview pages, e.g. after build 7 every page gets
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ReloadHub {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile long generation;
+    private final AtomicInteger reserved = new AtomicInteger();
     private volatile boolean closed;
 
     private static final class Client {
@@ -34,6 +36,27 @@ final class ReloadHub {
 
     long generation() {
         return generation;
+    }
+
+    /** Takes one of {@code max} stream places; false when all are taken. Pair with {@link #release()}. */
+    boolean reserve(int max) {
+        while (true) {
+            int n = reserved.get();
+            if (n >= max) {
+                return false;
+            }
+            if (reserved.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        reserved.decrementAndGet();
+    }
+
+    int reservedCount() {
+        return reserved.get();
     }
 
     int clientCount() {

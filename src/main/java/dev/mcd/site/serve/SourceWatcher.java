@@ -35,14 +35,25 @@ final class SourceWatcher implements AutoCloseable {
     private final Duration quiet;
     private final Consumer<Set<Path>> onChange;
     private final Thread thread;
+    private final Path root;
+    private final List<String> names;
 
-    SourceWatcher(List<Path> dirs, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
+    /**
+     * Watches {@code names} under {@code root} (folders recursively), and {@code root} itself for
+     * those names coming and going: content/ renamed away and back is noticed and rebuilt (an
+     * empty set), where a watch on content/ alone would silently stop.
+     */
+    SourceWatcher(Path root, List<String> names, Duration quiet, Consumer<Set<Path>> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.quiet = quiet;
         this.onChange = onChange;
-        for (Path dir : dirs) {
+        this.root = root.toAbsolutePath().normalize();
+        this.names = List.copyOf(names);
+        keys.put(this.root.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), this.root);
+        for (String name : names) {
+            Path dir = this.root.resolve(name);
             if (Files.isDirectory(dir)) {
-                registerTree(dir.toAbsolutePath().normalize());
+                registerTree(dir);
             }
         }
         this.thread = Thread.ofPlatform().daemon().name("mcd-watch").unstarted(this::run);
@@ -91,6 +102,26 @@ final class SourceWatcher implements AutoCloseable {
                 continue;
             }
             Path path = dir.resolve((Path) event.context());
+            if (dir.equals(root)) {
+                String name = event.context().toString();
+                if (!names.contains(name)) {
+                    continue; // site-output/, .mcd-cache/, target/ and the like change all the time
+                }
+                if (event.kind() == ENTRY_MODIFY && Files.isDirectory(path)) {
+                    continue; // something inside changed: the folder's own watch reports it
+                }
+                if (event.kind() != ENTRY_MODIFY) {
+                    lost = true; // content/, templates/ or mcd.yaml came or went: rebuild everything
+                    if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
+                        try {
+                            registerTree(path);
+                        } catch (IOException | UncheckedIOException e) {
+                            // it went again already: the next event says so
+                        }
+                    }
+                    continue;
+                }
+            }
             changed.add(path);
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
                 try {
@@ -106,6 +137,7 @@ final class SourceWatcher implements AutoCloseable {
         }
         if (!key.reset()) {
             keys.remove(key);
+            lost |= dir != null && dir.equals(root.resolve("content")); // content/ itself went away
         }
         return lost;
     }

@@ -74,10 +74,16 @@ class KatexRendererTest {
         assertTrue(e.getMessage().contains("commentAtEnd"), e.getMessage());
     }
 
-    @Test
-    void untrustedCommandsAreNotRenderedAsLinks() throws Exception {
-        String html = katex.render("\\href{javascript:alert(1)}{x}", false);
-        assertTrue(!html.contains("href="), html);
+    /** Each command that needs KaTeX's trust option, after some TeX so the position is checked. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "x + \\href{javascript:alert(1)}{x}", "x + \\href{https://example.org}{x}", "x + \\url{https://example.org}",
+            "x + \\includegraphics{https://example.org/a.png}", "x + \\htmlClass{c}{x}", "x + \\htmlId{i}{x}",
+            "x + \\htmlStyle{color:red}{x}", "x + \\htmlData{a=b}{x}"})
+    void commandsNeedingTrustAreErrorsAtTheirPosition(String tex) {
+        var e = assertThrows(KatexException.class, () -> katex.render(tex, false));
+        assertEquals(tex.indexOf('\\') + 1, e.position(), e.getMessage());
+        assertTrue(e.getMessage().contains("at position " + e.position()), e.getMessage());
     }
 
     @Test
@@ -112,6 +118,18 @@ class KatexRendererTest {
             }
             assertEquals(fromJs, fromDisk);
             assertEquals(new RenderStats(3, 0, 3, 0), k.stats());
+        }
+    }
+
+    /** A pull request could commit a link as a cache entry; its target must never reach a page. */
+    @Test
+    void aCacheEntryThatIsALinkIsNotRead(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-TOKEN");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Files.createSymbolicLink(cache.resolve(RenderCache.key("y^2", false) + ".html"), secret);
+        try (var k = new KatexRenderer(cache)) {
+            String html = k.render("y^2", false);
+            assertTrue(!html.contains("SECRET") && html.contains("katex"), html);
         }
     }
 

@@ -45,9 +45,9 @@ class PreviewSessionTest {
         Files.createDirectories(project.resolve("templates"));
         Files.writeString(project.resolve("content/index.md"), "first");
         List<Set<Path>> calls = new CopyOnWriteArrayList<>();
-        Rebuilder rebuilder = changed -> {
+        Rebuilder rebuilder = (changed, into) -> {
             calls.add(changed);
-            return fakeBuild(project, out);
+            return fakeBuild(project, into);
         };
         var log = new ByteArrayOutputStream();
         try (var session = PreviewSession.start(project, out, 0, rebuilder, new PrintStream(log, true, StandardCharsets.UTF_8))) {
