@@ -1,11 +1,11 @@
 package dev.mcd.expr;
 
 /** Edit distance for did-you-mean suggestions, e.g. distance("tarce", "trace") = 2. */
-final class Spelling {
+public final class Spelling {
     private Spelling() {}
 
     /** Levenshtein distance: insertions, deletions and substitutions, each costing 1. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -37,7 +37,7 @@ public final class DirectiveParser {
             return true;
         }
         for (String name : Directive.NAMES) {
-            if (word.length() >= 4 && (distance(word, name) <= 2 || word.startsWith(name.substring(0, 5))
+            if (word.length() >= 4 && (dev.mcd.expr.Spelling.distance(word, name) <= 2 || word.startsWith(name.substring(0, 5))
                     || name.startsWith(word))) {
                 return true;
             }
@@ -205,24 +205,5 @@ public final class DirectiveParser {
             i++;
         }
         return i;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
