@@ -52,8 +52,8 @@ public final class EngineBenchmark {
             new Task("example 2", "norm2(W*x + b)^2", "W", "W: matrix, x: vector, b: vector"),
             new Task("example 3", "log(det(X))", "X", "X: matrix"),
             new Task("example 4", "tr(A*X*B)", "X", "A: matrix, X: matrix, B: matrix"),
-            new Task("example 5, W_2", "l(W_2*sigma(W_1*x))", "W_2", "l: scalar, W_1: matrix, W_2: matrix, x: vector"),
-            new Task("example 5, W_1", "l(W_2*sigma(W_1*x))", "W_1", "l: scalar, W_1: matrix, W_2: matrix, x: vector"));
+            new Task("example 5, W_2", "l(W_2*sigma(W_1*x))", "W_2", "l: scalar function, sigma: elementwise function, W_1: matrix, W_2: matrix, x: vector"),
+            new Task("example 5, W_1", "l(W_2*sigma(W_1*x))", "W_1", "l: scalar function, sigma: elementwise function, W_1: matrix, W_2: matrix, x: vector"));
 
     private EngineBenchmark() {}
 
