@@ -148,7 +148,8 @@ final class Identifier {
             out.add(new Move("vec-column", VecForm::wrapColumn));
             out.add(new Move("vec-linearity", (term, v) -> VecForm.linearity(term)));
             out.add(new Move("distributivity", (term, v) -> distribute(term)));
-            out.add(new Move("vec-kron", VecForm::vecKron));
+            // first: the vec of a vector differential is the differential, before any other move reads it
+            out.add(0, new Move("vec-kron", VecForm::vecKron));
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
             return out;
         }
@@ -171,6 +172,8 @@ final class Identifier {
             out.add(new Move("diag-trace", (term, v) -> VecForm.diagTraceVector(term)));
             out.add(new Move("diag-swap", (term, v) -> VecForm.diagSwap(Product.of(term))));
             out.add(new Move("dot-symmetry", (term, v) -> VecForm.dotInChain(Product.of(term))));
+            // first: the vec of a vector differential is the differential, before any other move reads it
+            out.add(0, new Move("vec-kron", VecForm::vecKron));
         }
         return out;
     }
