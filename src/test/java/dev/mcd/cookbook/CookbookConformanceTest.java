@@ -81,4 +81,28 @@ class CookbookConformanceTest {
                         // the printed (A + X'CX)^-1 transposed into numerator layout is inv(A' + X'CX)
                         "-2*inv(A' + X'*(C + C')*X)*X'*(B + B')*X*inv(A' + X'*(C + C')*X)*X'*(C + C') + 2*inv(A' + X'*(C + C')*X)*X'*(B + B')"));
     }
+
+    /** The conformance page shows each equation once with the status the data file gives it. */
+    @Test
+    void theConformancePageAgreesWithTheData() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of(System.getenv().getOrDefault("MCD_PROJECT_ROOT", "")).toAbsolutePath().resolve("content/cookbook-conformance.md"));
+        List<String> wrong = new ArrayList<>();
+        for (CookbookCase c : cases()) {
+            String status = switch (c.status()) {
+                case DERIVED -> "derived";
+                case INSTANCE -> "derived (instance)";
+                case VEC -> "derived (vec form)";
+                case IDENTITY -> "rule";
+                case NONE -> "not expressible";
+            };
+            String row = "| (" + c.eq() + ") | " + status + " | ";
+            if (page.indexOf(row) < 0 || page.indexOf(row) != page.lastIndexOf(row)) {
+                wrong.add(c.toString());
+            }
+            if (c.derives() && !page.contains("| (" + c.eq() + ") | " + status + " | [](#ex:cb-" + c.eq() + ")")) {
+                wrong.add(c + " (no link to its derivation)");
+            }
+        }
+        assertTrue(wrong.isEmpty(), "rows missing or different on content/cookbook-conformance.md: " + wrong);
+    }
 }
