@@ -90,6 +90,8 @@ public final class Catalogue {
             fact("vec-linearity", "vec is linear", "vec(A + 2*B) = vec(A) + 2*vec(B)", "A: matrix, B: matrix"),
             fact("diag-trace", "trace against a diagonal matrix", "tr(A*diag(x)) = diag(A)'*x", "A: square matrix, x: vector"),
             fact("diag-swap", "a diagonal matrix times a vector", "diag(x)*y = diag(y)*x", "x: vector, y: vector"),
+            fact("symmetric-gradient", "the gradient on symmetric matrices",
+                    "tr(G*(d(S) + d(S)')) = tr((G + G')*d(S))", "G: matrix, S: matrix"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );
 

@@ -51,7 +51,17 @@ public final class Deriver {
             outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
         }
         steps.addAll(outcome.steps());
-        return new Derivation(f, wrt, start, steps, form, outcome.result(), premises);
+        Expr result = outcome.result();
+        if (form == Form.SCALAR_BY_MATRIX && Symmetric.names(premises).contains(wrt.name())) {
+            // dS is symmetric, so only the symmetric part of G meets it: tr(G dS) = tr(sym(G) dS)
+            var sym = Symmetric.symmetrized(result, Symmetric.names(premises));
+            if (sym.isPresent()) {
+                result = sym.get();
+                steps.add(new Step(Tidy.apply(Ex.tr(Ex.mul(result, Ex.d(wrt)))), "symmetric-gradient", List.of(),
+                        List.of("symmetric-gradient")));
+            }
+        }
+        return new Derivation(f, wrt, start, steps, form, result, premises);
     }
 
     /** Whether f mentions the variable at all (else its derivative is plainly 0). */

@@ -94,7 +94,7 @@ public final class DerivationCheck {
         int sizeTry = 0;
         int undefined = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * sizeTry, index + points * attempt);
+            Point p = symmetric(RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * sizeTry, index + points * attempt));
             if (!Mat.finite(Evaluator.evaluate(d.function(), p).value())) {
                 sizeTry++; // outside the function's own domain (log det of a singular Gram matrix): new sizes
                 continue;
@@ -171,6 +171,11 @@ public final class DerivationCheck {
         }
         throw new VerificationException("found no point where the function and every step are defined (tried "
                 + ATTEMPTS + " random points)");
+    }
+
+    /** Symmetric variables ({@code S: symmetric}) get symmetric values and directions. */
+    private Point symmetric(Point p) {
+        return Symmetrize.of(p, d.premises());
     }
 
     /** Value draws at one size where f is defined but a step or the result is not, before the check fails. */

@@ -79,7 +79,11 @@ class CookbookConformanceTest {
                 org.junit.jupiter.params.provider.Arguments.of(127, "tr(inv(A + X'*(C + C')*X)*(X'*(B + B')*X))", "X",
                         "A: matrix, B: matrix, C: matrix, X: matrix",
                         // the printed (A + X'CX)^-1 transposed into numerator layout is inv(A' + X'CX)
-                        "-2*inv(A' + X'*(C + C')*X)*X'*(B + B')*X*inv(A' + X'*(C + C')*X)*X'*(C + C') + 2*inv(A' + X'*(C + C')*X)*X'*(B + B')"));
+                        "-2*inv(A' + X'*(C + C')*X)*X'*(B + B')*X*inv(A' + X'*(C + C')*X)*X'*(C + C') + 2*inv(A' + X'*(C + C')*X)*X'*(B + B')"),
+                // (139)-(141): G + G' - G∘I for a symmetric variable; the gradient there is sym(G)
+                org.junit.jupiter.params.provider.Arguments.of(139, "tr(A*X)", "X", "A: matrix, X: symmetric", "A + A' - A .* I"),
+                org.junit.jupiter.params.provider.Arguments.of(140, "det(X)", "X", "X: symmetric", "det(X)*(2*inv(X) - inv(X) .* I)"),
+                org.junit.jupiter.params.provider.Arguments.of(141, "log(det(X))", "X", "X: spd", "2*inv(X) - inv(X) .* I"));
     }
 
     /** The conformance page shows each equation once with the status the data file gives it. */
