@@ -68,6 +68,8 @@ def fmt(a):
 
 def layout_shape(form, wshape, out):
     r, c = wshape
+    if form == "VEC":
+        return (out[0] * out[1], r * c)
     return {
         "SCALAR_BY_SCALAR": (1, 1),
         "SCALAR_BY_VECTOR": (1, r),
@@ -79,6 +81,9 @@ def layout_shape(form, wshape, out):
 
 
 def read_off(form, g, dx):
+    if form == "VEC":
+        # d vec F = J d vec X, vec stacking columns
+        return g @ np.asarray(dx).reshape(-1, order="F")
     if form == "SCALAR_BY_MATRIX":
         return np.trace(g @ dx)
     if form in ("SCALAR_BY_VECTOR", "VECTOR_BY_VECTOR"):
@@ -96,7 +101,7 @@ def check(req):
     derivative = ns["derivative"]
     shapes = {k: tuple(v) for k, v in req["vars"].items()}
     wrt = req["wrt"]
-    form = req["form"]
+    form = req.get("mcd_form") or req["form"]
     out = tuple(req["out"])
     want = layout_shape(form, shapes[wrt], out)
     rng = np.random.default_rng(req["seed"])
@@ -136,7 +141,7 @@ def check(req):
             nonfinite_g = "not finite: " + fmt(g)
             continue
         got = np.asarray(read_off(form, g, direction)).reshape(-1)
-        exp = expected.reshape(-1)
+        exp = expected.reshape(-1, order="F") if form == "VEC" else expected.reshape(-1)
         err = norm(got - exp)
         scale = max(norm(exp), norm(got))
         floor = 1e-9 * (1.0 + norm(fv) + norm(g) * norm(direction))
@@ -147,7 +152,7 @@ def check(req):
         # Disagreement: confirm with central differences (Richardson) before calling it wrong.
         fd = richardson(f, values, wrt, direction)
         if fd is not None:
-            fd = fd.reshape(-1)
+            fd = fd.reshape(-1, order="F") if form == "VEC" else fd.reshape(-1)
             near = lambda u, w: norm(u - w) <= 1e-5 * max(norm(u), norm(w)) + 1e-7 * (1.0 + norm(fv))
             if near(got, fd):
                 # mcd agrees with central differences but not with the complex step: too close to call
@@ -202,7 +207,9 @@ def full_derivative(f, values, wrt, form, want, wshape):
             v = dict(cvals)
             v[wrt] = values[wrt] + 1j * H * e
             d = np.imag(np.asarray(f(v))) / H
-            if form == "SCALAR_BY_MATRIX":
+            if form == "VEC":
+                g[:, j * rows + i] = np.asarray(d).reshape(-1, order="F")
+            elif form == "SCALAR_BY_MATRIX":
                 g[j, i] = float(d)
             elif form == "SCALAR_BY_VECTOR":
                 g[0, i] = float(d)

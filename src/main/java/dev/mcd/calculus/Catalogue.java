@@ -61,6 +61,8 @@ public final class Catalogue {
                     "\\mathrm{d}\\mathbf{f}(x,\\mathbf{y}) = \\frac{\\partial \\mathbf{f}}{\\partial x}\\mathrm{d}x + \\frac{\\partial \\mathbf{f}}{\\partial \\mathbf{y}}\\mathrm{d}\\mathbf{y}"),
             texEq(27, "total-matrix", "total", "matrix-valued",
                     "\\mathrm{d}\\mathbf{F}(x,y,z) = \\frac{\\partial \\mathbf{F}}{\\partial x}\\mathrm{d}x + \\frac{\\partial \\mathbf{F}}{\\partial y}\\mathrm{d}y + \\frac{\\partial \\mathbf{F}}{\\partial z}\\mathrm{d}z"),
+            texEq(28, "read-vec", "beyond", "vec form",
+                    "\\mathrm{d}\\,\\mathrm{vec}\\,\\mathbf{F} = \\frac{\\partial\\,\\mathrm{vec}\\,\\mathbf{F}}{\\partial(\\mathrm{vec}\\,\\mathbf{X})^T}\\,\\mathrm{d}\\,\\mathrm{vec}\\,\\mathbf{X}"),
             fact("scalar-trace", "a scalar is its own trace", "a = tr(a)", "a: scalar"),
             fact("cyclic-trace", "cyclic trace", "tr(A*B*C) = tr(B*C*A) = tr(C*A*B)", "A: matrix, B: matrix, C: matrix"),
             fact("trace-transpose", "trace of a transpose", "tr(A') = tr(A)", "A: matrix"),
@@ -84,11 +86,17 @@ public final class Catalogue {
             fact("adjugate", "adjugate", "adj(X) = det(X)*inv(X)", "X: matrix"),
             fact("negative-power", "a negative power is a power of the inverse", "X^-2 = inv(X)^2", "X: matrix"),
             fact("varying-exponent", "a power with a varying exponent", "d(a .^ t) = (a .^ t .* log(a))*d(t)", "a: vector, t: scalar"),
+            fact("vec-column", "vec of a column", "vec(x) = x", "x: vector"),
+            fact("vec-linearity", "vec is linear", "vec(A + 2*B) = vec(A) + 2*vec(B)", "A: matrix, B: matrix"),
+            fact("diag-trace", "trace against a diagonal matrix", "tr(A*diag(x)) = diag(A)'*x", "A: square matrix, x: vector"),
+            fact("diag-swap", "a diagonal matrix times a vector", "diag(x)*y = diag(y)*x", "x: vector, y: vector"),
+            fact("symmetric-gradient", "the gradient on symmetric matrices",
+                    "tr(G*(d(S) + d(S)')) = tr((G + G')*d(S))", "G: matrix, S: matrix"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );
 
     public static List<String> groups() {
-        return List.of("read-off", "rules", "chain", "total", "facts");
+        return List.of("read-off", "rules", "chain", "total", "beyond", "facts");
     }
 
     public static List<Identity> group(String group) {

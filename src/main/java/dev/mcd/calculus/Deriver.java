@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Deriver {
     /** Bumped whenever a rule changes what the engine prints, so caches keyed on it refresh. */
-    public static final String ENGINE_VERSION = "2";
+    public static final String ENGINE_VERSION = "3";
 
     private Deriver() {}
 
@@ -32,13 +32,36 @@ public final class Deriver {
             List<Step> constant = List.of(new Step(new Expr.Zero(), "constant", List.of(7), List.of()));
             return new Derivation(f, wrt, Ex.d(f), constant, form, new Expr.Zero(), premises);
         }
-        Expr start = Ex.d(f);
+        // the vec form of a matrix or row F starts from d vec F, so that every step is one column
+        Expr start = form == Form.VEC && !Outline.of(f).colsOne() ? Ex.d(new Expr.Call(dev.mcd.expr.Fn.VEC, f)) : Ex.d(f);
         Budget budget = Budget.start();
         List<Step> steps = new ArrayList<>(Expander.expand(start, wrt, budget));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
-        Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
+        Identifier.Outcome outcome;
+        try {
+            outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
+        } catch (UnsupportedException e) {
+            if (form != Form.SCALAR_BY_MATRIX || !Tree.anyMatch(expanded, x -> x instanceof Expr.Call c
+                    && c.fn() == dev.mcd.expr.Fn.VEC && Tree.hasDiff(c))) {
+                throw e;
+            }
+            // a' vec(A dX B): G would need the inverse of vec, which the language lacks, so the
+            // derivative is read off in the vec form instead, df = J d vec X with J a row
+            form = Form.VEC;
+            outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
+        }
         steps.addAll(outcome.steps());
-        return new Derivation(f, wrt, start, steps, form, outcome.result(), premises);
+        Expr result = outcome.result();
+        if (form == Form.SCALAR_BY_MATRIX && Symmetric.names(premises).contains(wrt.name())) {
+            // dS is symmetric, so only the symmetric part of G meets it: tr(G dS) = tr(sym(G) dS)
+            var sym = Symmetric.symmetrized(result, Symmetric.names(premises));
+            if (sym.isPresent()) {
+                result = sym.get();
+                steps.add(new Step(Tidy.apply(Ex.tr(Ex.mul(result, Ex.d(wrt)))), "symmetric-gradient", List.of(),
+                        List.of("symmetric-gradient")));
+            }
+        }
+        return new Derivation(f, wrt, start, steps, form, result, premises);
     }
 
     /** Whether f mentions the variable at all (else its derivative is plainly 0). */
@@ -65,9 +88,7 @@ public final class Deriver {
         if (vectorF && k == Kind.VECTOR) {
             return Form.VECTOR_BY_VECTOR;
         }
-        throw new UnsupportedException((vectorF ? "a vector" : o.rowsOne() ? "a row vector" : "a matrix")
-                + " by a " + k.name().toLowerCase(java.util.Locale.ROOT)
-                + " has no derivative in numerator layout here: such derivatives are 3-D or 4-D tensors, "
-                + "which the tutorial leaves undefined (see the special examples); differentiate a scalar function of it instead");
+        // beyond the tutorial, which leaves these tensors undefined: d vec F = J d vec X
+        return Form.VEC;
     }
 }

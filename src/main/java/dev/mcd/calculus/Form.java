@@ -11,7 +11,10 @@ public enum Form {
     SCALAR_BY_MATRIX(3),
     VECTOR_BY_SCALAR(4),
     VECTOR_BY_VECTOR(5),
-    MATRIX_BY_SCALAR(6);
+    MATRIX_BY_SCALAR(6),
+    /** Beyond the tutorial: d vec F = J d vec X with J = ∂vec F/∂(vec X)ᵀ (Magnus and Neudecker), for a matrix or
+     *  row-vector function or a matrix variable, where the tutorial's derivative would be a tensor. */
+    VEC(28);
 
     private final int equation;
 
@@ -19,7 +22,7 @@ public enum Form {
         this.equation = equation;
     }
 
-    /** The identity number (1–6) of MATERIAL.md that this form reads off with. */
+    /** The identity number (1–6 of MATERIAL.md, 28 for the vec form) that this form reads off with. */
     public int equation() {
         return equation;
     }

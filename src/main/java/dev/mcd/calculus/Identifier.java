@@ -104,7 +104,8 @@ final class Identifier {
             parts.add(gradientOf(term, v, form).orElseThrow());
         }
         Expr g = Collect.apply(Ex.add(parts));
-        Expr shown = Tidy.apply(form == Form.SCALAR_BY_MATRIX ? tr(mul(g, Ex.d(v))) : mul(g, Ex.d(v)));
+        Expr shown = Tidy.apply(form == Form.SCALAR_BY_MATRIX ? tr(mul(g, Ex.d(v)))
+                : form == Form.VEC ? mul(g, VecForm.vecOfDiff(v)) : mul(g, Ex.d(v)));
         if (!shown.equals(current)) {
             steps.add(new Step(shown, "collect-terms", List.of(), List.of(form == Form.SCALAR_BY_MATRIX ? "trace-linearity" : "collect-terms")));
         }
@@ -113,6 +114,9 @@ final class Identifier {
 
     /** G of a term already of the form tr(G dX) (eq. 3) or G dx (eqs. 2, 5), else empty. */
     static Optional<Expr> gradientOf(Expr term, Var v, Form form) {
+        if (form == Form.VEC) {
+            return VecForm.jacobianOf(term, v);
+        }
         Product p = Product.of(term);
         if (form == Form.SCALAR_BY_MATRIX) {
             Optional<Traced> traced = Traced.of(term);
@@ -140,6 +144,15 @@ final class Identifier {
 
     private static List<Move> moves(Form form, Square square) {
         List<Move> out = new ArrayList<>();
+        if (form == Form.VEC) {
+            out.add(new Move("vec-column", VecForm::wrapColumn));
+            out.add(new Move("vec-linearity", (term, v) -> VecForm.linearity(term)));
+            out.add(new Move("distributivity", (term, v) -> distribute(term)));
+            // first: the vec of a vector differential is the differential, before any other move reads it
+            out.add(0, new Move("vec-kron", VecForm::vecKron));
+            out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
+            return out;
+        }
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
         out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
         out.add(new Move("transpose-product", (term, v) -> pushTransposes(term)));
@@ -150,11 +163,17 @@ final class Identifier {
             out.add(new Move("kron-trace", (term, v) -> kronTrace(term, square)));
             out.add(new Move("hadamard-move", (term, v) -> insideTrace(term, p -> hadamardMove(p))));
             out.add(new Move("cyclic-trace", (term, v) -> insideTrace(term, Identifier::rotate)));
+            out.add(new Move("diag-trace", (term, v) -> insideTrace(term, VecForm::diagTraceMatrix)));
         } else {
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
             out.add(new Move("kron-column", (term, v) -> kronColumn(Product.of(term))));
             out.add(new Move(form == Form.VECTOR_BY_VECTOR ? "hadamard-diag" : "hadamard-move",
                     (term, v) -> form == Form.VECTOR_BY_VECTOR ? hadamardDiag(Product.of(term)) : hadamardMove(Product.of(term))));
+            out.add(new Move("diag-trace", (term, v) -> VecForm.diagTraceVector(term)));
+            out.add(new Move("diag-swap", (term, v) -> VecForm.diagSwap(Product.of(term))));
+            out.add(new Move("dot-symmetry", (term, v) -> VecForm.dotInChain(Product.of(term))));
+            // first: the vec of a vector differential is the differential, before any other move reads it
+            out.add(0, new Move("vec-kron", VecForm::vecKron));
         }
         return out;
     }

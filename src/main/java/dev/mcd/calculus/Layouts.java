@@ -15,14 +15,14 @@ public final class Layouts {
     public static Expr denominator(Derivation d) {
         return switch (d.form()) {
             case SCALAR_BY_SCALAR, MATRIX_BY_SCALAR -> d.result();
-            case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR -> transpose(d.result());
+            case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, VEC -> transpose(d.result());
         };
     }
 
     public static Expr mixed(Derivation d) {
         return switch (d.form()) {
             case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> transpose(d.result());
-            case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> d.result();
+            case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR, VEC -> d.result();
         };
     }
 

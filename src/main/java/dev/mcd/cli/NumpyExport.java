@@ -26,6 +26,8 @@ final class NumpyExport {
             case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> d.function();
             case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> new Expr.Transpose(d.wrt());
             case VECTOR_BY_VECTOR -> new Expr.Mul(List.of(d.function(), new Expr.Transpose(d.wrt())));
+            case VEC -> new Expr.Mul(List.of(new Expr.Call(dev.mcd.expr.Fn.VEC, d.function()),
+                    new Expr.Transpose(new Expr.Call(dev.mcd.expr.Fn.VEC, d.wrt()))));
         };
         Shapes shapes = ShapeChecker.check(new Expr.Add(List.of(result, witness)), variables);
         List<String> names = new ArrayList<>(variables.keySet());

@@ -25,10 +25,21 @@ public final class Decls {
     }
 
     private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares, TreeMap<String, FunctionDecl> functions) {
+        this(kinds, squares, functions, new java.util.TreeSet<>(), new java.util.TreeSet<>());
+    }
+
+    private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares, TreeMap<String, FunctionDecl> functions,
+                  java.util.TreeSet<String> symmetric, java.util.TreeSet<String> definite) {
         this.kinds = Collections.unmodifiableMap(kinds);
         this.squares = Collections.unmodifiableSortedSet(squares);
         this.functions = Collections.unmodifiableMap(functions);
+        this.symmetric = Collections.unmodifiableSortedSet(symmetric);
+        this.definite = Collections.unmodifiableSortedSet(definite);
     }
+
+    /** The names declared {@code symmetric} or {@code spd} (symmetric positive definite). */
+    private final java.util.SortedSet<String> symmetric;
+    private final java.util.SortedSet<String> definite;
 
     public static Decls empty() {
         return EMPTY;
@@ -52,19 +63,22 @@ public final class Decls {
     public static Decls parse(String where) {
         TreeMap<String, Kind> kinds = new TreeMap<>();
         java.util.TreeSet<String> squares = new java.util.TreeSet<>();
+        java.util.TreeSet<String> symmetric = new java.util.TreeSet<>();
+        java.util.TreeSet<String> definite = new java.util.TreeSet<>();
         TreeMap<String, FunctionDecl> functions = new TreeMap<>();
         int start = 0;
         for (int k = 0; k <= where.length(); k++) {
             if (k == where.length() || where.charAt(k) == ',' || where.charAt(k) == '\n') {
-                entry(where, start, k, kinds, squares, functions);
+                entry(where, start, k, kinds, squares, functions, symmetric, definite);
                 start = k + 1;
             }
         }
-        return new Decls(kinds, squares, functions);
+        return new Decls(kinds, squares, functions, symmetric, definite);
     }
 
     private static void entry(String where, int from, int to, TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares,
-                              TreeMap<String, FunctionDecl> functions) {
+                              TreeMap<String, FunctionDecl> functions, java.util.TreeSet<String> symmetric,
+                              java.util.TreeSet<String> definite) {
         int nameStart = skipSpace(where, from, to);
         if (nameStart == to) {
             return;
@@ -101,8 +115,8 @@ public final class Decls {
         Kind kind = switch (kindText) {
             case "scalar" -> Kind.SCALAR;
             case "vector" -> Kind.VECTOR;
-            case "matrix", "square matrix" -> Kind.MATRIX;
-            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector, matrix, square matrix, "
+            case "matrix", "square matrix", "symmetric", "symmetric matrix", "spd" -> Kind.MATRIX;
+            default -> throw new ExprException("unknown kind '" + kindText + "': expected scalar, vector, matrix, square matrix, symmetric, spd, "
                     + "or for an abstract function scalar function, vector function, matrix function or elementwise function",
                 Lexer.posAt(where, kindStart), where);
         };
@@ -111,6 +125,12 @@ public final class Decls {
         }
         if (kindText.equals("square matrix")) {
             squares.add(name);
+        }
+        if (kindText.startsWith("symmetric") || kindText.equals("spd")) {
+            symmetric.add(name);
+        }
+        if (kindText.equals("spd")) {
+            definite.add(name);
         }
     }
 
@@ -158,7 +178,18 @@ public final class Decls {
      * square-only rules see them.
      */
     public java.util.List<Expr> premises() {
-        return squares.stream().<Expr>map(n -> new Expr.Call(Fn.TR, new Expr.Var(n, Kind.MATRIX))).toList();
+        java.util.List<Expr> out = new java.util.ArrayList<>(
+                squares.stream().<Expr>map(n -> new Expr.Call(Fn.TR, new Expr.Var(n, Kind.MATRIX))).toList());
+        for (String n : symmetric) {
+            // tr(S - S'): S square, and (read by calculus.Symmetric) symmetric; only a declaration makes it
+            Expr s = new Expr.Var(n, Kind.MATRIX);
+            out.add(new Expr.Call(Fn.TR, new Expr.Add(java.util.List.of(s, new Expr.Neg(new Expr.Transpose(s))))));
+        }
+        for (String n : definite) {
+            // log det S: the checks then draw S positive definite
+            out.add(new Expr.Call(Fn.LOG, new Expr.Call(Fn.DET, new Expr.Var(n, Kind.MATRIX))));
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** All declarations, sorted by name. */
@@ -169,7 +200,7 @@ public final class Decls {
     @Override
     public boolean equals(Object o) {
         return o instanceof Decls other && kinds.equals(other.kinds) && squares.equals(other.squares)
-                && functions.equals(other.functions);
+                && functions.equals(other.functions) && symmetric.equals(other.symmetric) && definite.equals(other.definite);
     }
 
     @Override
@@ -181,8 +212,8 @@ public final class Decls {
     public String toString() {
         StringBuilder out = new StringBuilder();
         kinds.forEach((name, kind) -> out.append(out.isEmpty() ? "" : ", ")
-            .append(name).append(": ").append(squares.contains(name) ? "square " : "")
-            .append(kind.name().toLowerCase(java.util.Locale.ROOT)));
+            .append(name).append(": ").append(definite.contains(name) ? "spd" : symmetric.contains(name) ? "symmetric"
+                : (squares.contains(name) ? "square " : "") + kind.name().toLowerCase(java.util.Locale.ROOT)));
         functions.forEach((name, f) -> out.append(out.isEmpty() ? "" : ", ").append(name).append(": ")
             .append(f.elementwise() ? "elementwise" : f.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" function"));
         return out.toString();

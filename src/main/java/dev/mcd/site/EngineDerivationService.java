@@ -203,7 +203,8 @@ public final class EngineDerivationService implements DerivationService {
     private static IdentityView view(Identity id) {
         if (id.statement().isEmpty()) {
             return new IdentityView(id.id(), id.number(), id.group(), id.name(), id.tex(),
-                    "a definition (the total differential), stated rather than checked", false);
+                    id.group().equals("total") ? "a definition (the total differential), stated rather than checked"
+                            : "a definition (it defines J), stated rather than checked; every derivation read off with it is checked", false);
         }
         Decls decls = Decls.parse(id.where());
         List<Expr> sides = new ArrayList<>();

@@ -15,6 +15,7 @@ final class IdentityTable {
             "rules", "Rules for differentials",
             "chain", "Chain rules",
             "total", "Total differentials",
+            "beyond", "Beyond the tutorial",
             "facts", "Helper facts");
 
     private IdentityTable() {}

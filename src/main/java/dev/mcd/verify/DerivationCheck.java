@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Checks a {@link Derivation} numerically as DESIGN.md's "What verified means" asks: at random
  * points with a random direction dV, consecutive steps agree (1e-9), the result G in its read-off
- * form (e.g. tr(G dX) for eq. 3) equals the last step (1e-9), and G's directional derivative
+ * form (e.g. tr(G dX) for eq. 3, J vec(dX) for the vec form) equals the last step (1e-9), and G's directional derivative
  * agrees with central finite differences of the function (1e-6). Example: x'x by x, steps
  * d(x')*x + x'*d(x) and 2*x'*d(x), result 2*x', passes; result x' fails naming the numbers.
  */
@@ -83,6 +83,7 @@ public final class DerivationCheck {
         return switch (f) {
             case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> "G dx";
             case SCALAR_BY_MATRIX -> "tr(G dX)";
+            case VEC -> "J d vec X";
         };
     }
 
@@ -93,7 +94,7 @@ public final class DerivationCheck {
         int sizeTry = 0;
         int undefined = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * sizeTry, index + points * attempt);
+            Point p = symmetric(RandomPoint.draw(defining, rest, d.wrt().name()::equals, seed, index + points * sizeTry, index + points * attempt));
             if (!Mat.finite(Evaluator.evaluate(d.function(), p).value())) {
                 sizeTry++; // outside the function's own domain (log det of a singular Gram matrix): new sizes
                 continue;
@@ -147,7 +148,9 @@ public final class DerivationCheck {
                         + stepName(values.size() - 1)) + ") at " + where + ": " + form.describe());
             }
             formError = Math.max(formError, form.relative());
-            FiniteDifference.Result fd = FiniteDifference.along(d.function(), d.wrt().name(), p, readOff);
+            // the vec form claims d vec F, so the differences are taken of vec F (a scalar's vec is itself)
+            Expr differenced = d.form() == Form.VEC ? new Expr.Call(dev.mcd.expr.Fn.VEC, d.function()) : d.function();
+            FiniteDifference.Result fd = FiniteDifference.along(differenced, d.wrt().name(), p, readOff);
             if (fd.discrepancy().within(FINITE_DIFFERENCE_TOLERANCE)) {
                 sawNonZero |= Mat.maxAbs(readOff) != 0;
                 if (sizes == null) {
@@ -168,6 +171,11 @@ public final class DerivationCheck {
         }
         throw new VerificationException("found no point where the function and every step are defined (tried "
                 + ATTEMPTS + " random points)");
+    }
+
+    /** Symmetric variables ({@code S: symmetric}) get symmetric values and directions. */
+    private Point symmetric(Point p) {
+        return Symmetrize.of(p, d.premises());
     }
 
     /** Value draws at one size where f is defined but a step or the result is not, before the check fails. */
@@ -231,6 +239,7 @@ public final class DerivationCheck {
             case VECTOR_BY_SCALAR -> f.numCols == 1 && scalarX;
             case VECTOR_BY_VECTOR -> f.numCols == 1 && x.numCols == 1;
             case MATRIX_BY_SCALAR -> scalarX;
+            case VEC -> true;
         };
         if (!fits) {
             throw new VerificationException("eq. " + form.equation() + " cannot read off a derivative of a "
@@ -242,6 +251,7 @@ public final class DerivationCheck {
             case SCALAR_BY_MATRIX -> new int[] {x.numCols, x.numRows};
             case VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> new int[] {f.numRows, f.numCols};
             case VECTOR_BY_VECTOR -> new int[] {f.numRows, x.numRows};
+            case VEC -> new int[] {f.numRows * f.numCols, x.numRows * x.numCols};
         };
     }
 
@@ -249,6 +259,7 @@ public final class DerivationCheck {
     private DMatrixRMaj readOff(DMatrixRMaj g, DMatrixRMaj dx) {
         return switch (d.form()) {
             case SCALAR_BY_MATRIX -> Mat.scalar(Mat.trace(Mat.mul(g, dx)));
+            case VEC -> Mat.mul(g, Mat.vec(dx));
             case SCALAR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_SCALAR, VECTOR_BY_VECTOR, MATRIX_BY_SCALAR -> Mat.mul(g, dx);
         };
     }

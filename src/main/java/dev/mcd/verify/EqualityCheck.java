@@ -59,7 +59,8 @@ public final class EqualityCheck {
         int sizeTry = 0;
         int undefined = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Point p = RandomPoint.draw(defining, rest, varies, seed, index + points * sizeTry, index + points * attempt);
+            Point p = Symmetrize.of(RandomPoint.draw(defining, rest, varies, seed, index + points * sizeTry, index + points * attempt),
+                    defining.size() > 1 ? defining.subList(1, defining.size()) : List.of());
             if (!defining.stream().allMatch(root -> Mat.finite(Evaluator.evaluate(root, p).value()))) {
                 sizeTry++; // outside the premise's own domain: new sizes
                 continue;

@@ -63,8 +63,8 @@ class DeclsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
         "A matrix; 1:1; expected 'name: kind' (kind is scalar, vector or matrix)",
-        "A: matrix, x: vectr; 1:15; unknown kind 'vectr': expected scalar, vector, matrix, square matrix, or for an abstract function scalar function, vector function, matrix function or elementwise function",
-        "A: matrix\\nx:; 2:3; unknown kind '': expected scalar, vector, matrix, square matrix, or for an abstract function scalar function, vector function, matrix function or elementwise function",
+        "A: matrix, x: vectr; 1:15; unknown kind 'vectr': expected scalar, vector, matrix, square matrix, symmetric, spd, or for an abstract function scalar function, vector function, matrix function or elementwise function",
+        "A: matrix\\nx:; 2:3; unknown kind '': expected scalar, vector, matrix, square matrix, symmetric, spd, or for an abstract function scalar function, vector function, matrix function or elementwise function",
         "2x: vector; 1:1; '2x' is not a name",
         "x y: vector; 1:1; 'x y' is not a name",
         "I: matrix; 1:1; 'I' is built into the language and cannot be declared",

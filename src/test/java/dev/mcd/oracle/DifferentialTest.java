@@ -106,7 +106,7 @@ class DifferentialTest {
                                 outcomes.set(i, o);
                             }
                             if (o.kind() == Mcd.Kind.ACCEPTED) {
-                                replies.put(i, oracle.submit(i, c, o.module(), pointSeed(i), true));
+                                replies.put(i, oracle.submit(i, c, o.module(), pointSeed(i), true, vecForm(o)));
                             }
                         }
                     }));
@@ -339,7 +339,7 @@ class DifferentialTest {
             case TIMEOUT -> new Result(c, Verdict.TIMEOUT, o, o.message());
             case ACCEPTED -> {
                 try {
-                    PyOracle.Reply reply = oracle.submit(id, c, o.module(), pointSeed(c.index()), true).get(60, TimeUnit.SECONDS);
+                    PyOracle.Reply reply = oracle.submit(id, c, o.module(), pointSeed(c.index()), true, vecForm(o)).get(60, TimeUnit.SECONDS);
                     yield new Result(c, reply.status().equals("wrong") ? Verdict.WRONG
                             : reply.status().equals("right") ? Verdict.RIGHT : Verdict.SKIPPED, o, reply.detail());
                 } catch (Exception e) {
@@ -378,4 +378,9 @@ class DifferentialTest {
         }
     }
 
+
+    /** "VEC" when mcd read the derivative off in the vec form (eq. 28), else null: the oracle checks that form then. */
+    static String vecForm(Mcd.Outcome o) {
+        return o.derivation() != null && o.derivation().form() == dev.mcd.calculus.Form.VEC ? "VEC" : null;
+    }
 }

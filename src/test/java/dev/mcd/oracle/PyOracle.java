@@ -80,6 +80,15 @@ final class PyOracle implements AutoCloseable {
 
     /** Sends the case; the future completes when the oracle has checked mcd's module. */
     CompletableFuture<Reply> submit(int id, Gen.Case c, String module, long seed, boolean full) {
+        return submit(id, c, module, seed, full, null);
+    }
+
+    /**
+     * As above, where mcd read its answer off with another form than the case's: the vec form
+     * (J = ∂vec F/∂(vec X)ᵀ) instead of tr(G dX) when G would need the inverse of vec. The oracle
+     * then checks J's shape and d vec F = J d vec X itself.
+     */
+    CompletableFuture<Reply> submit(int id, Gen.Case c, String module, long seed, boolean full, String mcdForm) {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         pending.put(id, future);
         Map<String, Node> used = c.used();
@@ -91,7 +100,7 @@ final class PyOracle implements AutoCloseable {
         String line = "{\"id\": " + id + ", \"f\": " + json(c.f().numpy()) + ", \"module\": " + json(module)
                 + ", \"vars\": " + vars + ", \"wrt\": " + json(c.wrt().text()) + ", \"form\": " + json(c.form().name())
                 + ", \"out\": [" + c.f().rows() + ", " + c.f().cols() + "], \"seed\": " + seed
-                + ", \"full\": " + full + "}\n";
+                + ", \"full\": " + full + (mcdForm == null ? "" : ", \"mcd_form\": " + json(mcdForm)) + "}\n";
         try {
             synchronized (in) {
                 in.write(line);
