@@ -72,13 +72,18 @@ public final class SiteBuilder {
         }
         var special = new SpecialPages(index, rendered, math, problems);
         put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
-                layout.generated("Examples", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+                layout.generated("Examples",
+                "Every worked example on the site, by page, each derived and checked by the engine.", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
         String identitiesHtml = special.identities();
         put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated("Identities", SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
+                layout.generated("Identities",
+                "The numbered identities of matrix differential calculus that the derivations cite, each checked numerically.",
+                SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
         var report = verification(rendered, special, identitiesHtml, problems);
         put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
-                layout.generated("What is checked", SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
+                layout.generated("What is checked",
+                "Per page, every statement this build checked numerically and every one it did not, with the reason.",
+                SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
@@ -90,7 +95,10 @@ public final class SiteBuilder {
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
         urls.add(SiteIndex.VERIFICATION_PAGE);
-        files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        if (!config.baseUrl().isEmpty()) {
+            files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        }
+        Placeholders.check(files, parsed, problems);
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
         }
@@ -135,9 +143,10 @@ public final class SiteBuilder {
         var styles = new ArrayList<String>();
         var scripts = new ArrayList<String>();
         try {
-            files.putAll(KatexAssets.load());
+            // woff2 only: every browser that runs the site reads it, and ttf/woff would triple the fonts' weight.
+            dev.mcd.site.katex.KatexRenderer.assetFiles().forEach((path, bytes) -> files.put("katex/" + path, bytes));
             styles.add("katex/katex.min.css");
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             problems.add(Problem.ofFile(Templates.DIR + "/", "cannot copy KaTeX assets: " + e.getMessage()));
         }
         Path dir = root.resolve(Templates.DIR).resolve("assets");
