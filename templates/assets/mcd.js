@@ -256,7 +256,6 @@
 
     function close() {
       results.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
       selected = -1;
     }
 
@@ -299,7 +298,6 @@
         results.appendChild(li);
       });
       results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
     }
 
     function update() {
@@ -318,14 +316,15 @@
     function move(delta) {
       var links = results.querySelectorAll('a');
       if (links.length === 0) return;
-      if (selected >= 0) links[selected].removeAttribute('aria-selected');
+      // aria-current, not aria-selected: these are plain links, not the options of a listbox.
+      if (selected >= 0) links[selected].removeAttribute('aria-current');
       selected = (selected + delta + links.length) % links.length;
-      links[selected].setAttribute('aria-selected', 'true');
+      links[selected].setAttribute('aria-current', 'true');
       links[selected].scrollIntoView({ block: 'nearest' });
     }
 
+    // A search box may not carry aria-expanded (axe: aria-allowed-attr); aria-controls is allowed.
     input.setAttribute('aria-controls', 'search-results');
-    input.setAttribute('aria-expanded', 'false');
     input.addEventListener('focus', function () { load().catch(function () {}); });
     input.addEventListener('input', update);
     input.addEventListener('keydown', function (e) {
@@ -348,11 +347,42 @@
     });
   }
 
+  // A wide formula, code block or table scrolls sideways; a keyboard reader can only scroll what
+  // can take focus (axe: scrollable-region-focusable). Only what overflows at this width becomes a
+  // tab stop, so a wide screen keeps the tab order short.
+  var SCROLLERS = '.katex-display, pre, main table, .derivation ol.steps, table.identities';
+
+  function setupScrollRegions() {
+    var pending = false;
+    function mark() {
+      pending = false;
+      var all = document.querySelectorAll(SCROLLERS);
+      for (var i = 0; i < all.length; i++) {
+        var el = all[i];
+        var wide = el.scrollWidth > el.clientWidth + 1;
+        if (wide && !el.hasAttribute('tabindex')) {
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('data-scroll-focus', '');
+        } else if (!wide && el.hasAttribute('data-scroll-focus')) {
+          el.removeAttribute('tabindex');
+          el.removeAttribute('data-scroll-focus');
+        }
+      }
+    }
+    mark();
+    window.addEventListener('resize', function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
+    });
+    // Fonts change widths once they arrive.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(mark);
+  }
+
   function start() {
     setupThemeToggle();
     setupNavToggle();
     setupToc();
     setupSearch();
+    setupScrollRegions();
   }
 
   if (document.readyState === 'loading') {
