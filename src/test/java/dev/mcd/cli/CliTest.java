@@ -206,6 +206,18 @@ class CliTest {
     }
 
     @Test
+    void newExampleWhoseNameIsAnIdInUseStillBuilds() throws IOException {
+        Path p = project();
+        Files.writeString(p.resolve("content/gallery.md"), "---\ntitle: Gallery\n---\n```derive\nid: logistic-loss\n"
+                + "expr: x'*x\nwrt: x\n```\n");
+        ok("new", "example", "logistic-loss", "--root", p.toString());
+        String page = Files.readString(p.resolve("content/example-logistic-loss.md"));
+        assertTrue(page.contains("id: logistic-loss-2") && page.contains("title: Logistic loss"), page);
+        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("quadratic"), "no text about another function");
+        assertTrue(ok("build", "--root", p.toString()).out().startsWith("built "));
+    }
+
+    @Test
     void checkPassesAfterBuildAndNamesAnEditedFile() throws IOException {
         Path p = project();
         ok("build", "--root", p.toString());
