@@ -217,7 +217,7 @@ final class DirectiveHtml {
             sb.append(Html.escape(why.text().substring(last, m.start())));
             var t = refs.resolve(m.group(2));
             if (t.isEmpty()) {
-                problems.add(page.file().problemAt(why.offset() + m.start(2), "unknown reference '" + m.group(2) + "'"));
+                problems.add(page.file().problemAt(why.offset() + m.start(2), refs.unknown(m.group(2))));
                 sb.append(Html.escape(m.group()));
             } else {
                 String text = m.group(1).isEmpty() ? t.get().text() : m.group(1);

@@ -133,7 +133,7 @@ public final class PageRenderer {
         if (References.isReference(url)) {
             var t = refs.resolve(url);
             if (t.isEmpty()) {
-                problems.add(page.file().problemAt(at, "unknown reference '" + url + "'"));
+                problems.add(page.file().problemAt(at, refs.unknown(url)));
             } else {
                 href = t.get().href();
                 fillText = t.get().text();
