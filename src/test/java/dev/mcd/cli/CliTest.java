@@ -76,6 +76,25 @@ class CliTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"build", "check", "derive", "new", "refs", "serve"})
+    void helpExamplesAreWholeCommandsThatCopy(String command) {
+        String help = ok(command, "--help").out();
+        int at = help.indexOf("Example");
+        assertTrue(at >= 0, help);
+        for (String line : help.substring(help.indexOf('\n', at) + 1).split("\n")) {
+            assertTrue(line.isBlank() || line.startsWith("  ./mcd " + command), "a wrapped or partial example: " + line);
+        }
+    }
+
+    @Test
+    void serveTakesRootLikeTheOthersAndProjectStillWorksWithANotice() {
+        String missing = tmp.resolve("nowhere").toString();
+        assertTrue(usage("serve", "--root", missing).err().contains("no content/ folder"));
+        Run old = usage("serve", "--project", missing);
+        assertTrue(old.err().contains("--project is deprecated, use --root") && old.err().contains("no content/ folder"), old::toString);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"frobnicate", "--nope", "build --nope", "check --root", "derive x'*x",
             "derive x --wrt x --format pdf", "new", "new example", "new thing name", "new example Not_Kebab", ""})
     void usageErrorsExitTwo(String line) {
