@@ -168,19 +168,48 @@
     return normalise(query).split(/\s+/).filter(function (t) { return t.length > 0; });
   }
 
-  /* Every term must occur somewhere; title hits outrank heading hits, which outrank body text. */
-  function score(entry, words) {
+  /* 2 when w is a whole word of hay, 1 when a word starts with it ("vec" in "vector"), else 0:
+     a hit inside a word ("vec" in "derivative"'s neighbours) is no hit. */
+  function wordScore(hay, w) {
+    var best = 0;
+    for (var i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
+      if (i > 0 && /[a-z0-9]/.test(hay.charAt(i - 1))) continue;
+      var end = i + w.length;
+      if (end >= hay.length || !/[a-z0-9]/.test(hay.charAt(end))) return 2;
+      best = 1;
+    }
+    return best;
+  }
+
+  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18)): the same text,
+     or the same letters without brackets, products, dots and minus signs, whole ("eq. 18") or as
+     a beginning ("log det" begins log(det(x))). */
+  function formulaScore(entry, query) {
+    var fs = entry.formulas || [];
+    var compact = normalise(query).replace(/\s+/g, '');
+    var bare = compact.replace(/[()*.\-]/g, '');
+    if (fs.length === 0 || bare.length < 2) return 0;
+    var best = 0;
+    for (var i = 0; i < fs.length; i++) {
+      var fb = fs[i].replace(/[()*.\-]/g, '');
+      if (fs[i] === compact || fb === bare) best = Math.max(best, 40);
+      else if (bare.length >= 3 && fb.indexOf(bare) === 0) best = Math.max(best, 20);
+    }
+    return best;
+  }
+
+  /* Every term must begin a word somewhere (unless the query is an entry's formula); whole words
+     outrank prefixes, and title hits outrank heading hits, which outrank body text. */
+  function score(entry, words, query) {
     var title = normalise(entry.title);
     var headings = normalise((entry.headings || []).join(' \u2022 '));
     var text = normalise(entry.text);
-    var total = 0;
+    var formula = formulaScore(entry, query);
+    var total = formula;
     for (var i = 0; i < words.length; i++) {
       var w = words[i];
-      var s = 0;
-      if (title.indexOf(w) >= 0) s += 10;
-      if (headings.indexOf(w) >= 0) s += 5;
-      if (text.indexOf(w) >= 0) s += 1;
-      if (s === 0) return 0;
+      var s = 10 * wordScore(title, w) + 5 * wordScore(headings, w) + wordScore(text, w);
+      if (s === 0 && formula === 0) return 0;
       total += s;
     }
     return total;
@@ -265,7 +294,7 @@
       selected = -1;
       if (words.length === 0) { close(); return; }
       var hits = index
-        .map(function (e, i) { return { entry: e, score: score(e, words), order: i }; })
+        .map(function (e, i) { return { entry: e, score: score(e, words, query), order: i }; })
         .filter(function (h) { return h.score > 0; })
         .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
         .slice(0, 10);

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 final class DirectiveHtml {
     private static final Pattern REF = Pattern.compile("\\[([^\\]]*)\\]\\((#(?:eq|fact|ex):[A-Za-z0-9-]+)\\)");
 
-    /** A numbered block for the examples index. */
-    record ExampleEntry(String label, String id, String href, String summaryHtml) {}
+    /**
+     * A numbered block for the examples index and the search: {@code formula} is what the author
+     * wrote in the expression language (e.g. {@code tr(A*X*B)} by {@code X}), "" for a chain.
+     */
+    record ExampleEntry(String label, String id, String href, String summaryHtml, String formula, String wrt) {}
 
     private final ParsedPage page;
     private final SiteIndex index;
@@ -88,7 +91,7 @@ final class DirectiveHtml {
             layouts(sb, d, r);
         }
         sb.append("</div>\n");
-        d.id().ifPresent(id -> example(id, f + " with respect to " + v));
+        d.id().ifPresent(id -> example(id, f + " with respect to " + v, d.expr().text().strip(), d.wrt().text().strip()));
         return sb.toString();
     }
 
@@ -147,7 +150,7 @@ final class DirectiveHtml {
         }
         sb.append("</ol>\n</div>\n");
         String summary = first;
-        d.id().ifPresent(id -> example(id, summary));
+        d.id().ifPresent(id -> example(id, summary, "", ""));
         return sb.toString();
     }
 
@@ -193,10 +196,10 @@ final class DirectiveHtml {
                 + ".</a> ").orElse("");
     }
 
-    private void example(Value id, String summaryHtml) {
+    private void example(Value id, String summaryHtml, String formula, String wrt) {
         var e = index.examples().get(id.text());
         if (e != null && e.page() == page) {
-            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml));
+            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml, formula, wrt));
         }
     }
 

@@ -88,8 +88,16 @@ public final class SiteBuilder {
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
             entries.add(new SiteMaps.Entry(r.page().frontMatter().title(), r.page().outName(), r.headings(), r.plainText()));
+            // Each derivation is a result of its own, found by the formula the author wrote.
+            for (var e : r.examples()) {
+                if (!e.formula().isEmpty()) {
+                    entries.add(new SiteMaps.Entry(e.label() + " · " + r.page().frontMatter().title(), e.href(), List.of(),
+                            "d/d" + e.wrt() + " " + e.formula(), List.of(SiteMaps.compact(e.formula()))));
+                }
+            }
         }
         entries.add(special.identitiesEntry());
+        entries.addAll(special.identityEntries());
         files.put("search-index.json", SiteMaps.searchIndex(entries));
         var urls = new ArrayList<>(rendered.stream().map(r -> r.page().outName()).toList());
         urls.add(SiteIndex.IDENTITIES_PAGE);

@@ -133,6 +133,28 @@ class AccessibilityTest {
         }
     }
 
+    @Test
+    void searchOnAPhoneFindsAFormulaAndStaysOnScreen() throws IOException {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            driver.get(server.url("index.html").toString());
+            var input = driver.findElement(org.openqa.selenium.By.id("search-input"));
+            input.click();
+            input.sendKeys("log det");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#search-results li a")).isEmpty());
+            var box = driver.findElement(org.openqa.selenium.By.id("search-results")).getRect();
+            long width = (Long) js().executeScript("return document.documentElement.clientWidth;");
+            assertTrue(box.getX() >= 0 && box.getX() + box.getWidth() <= width, "results inside the screen: " + box.getX()
+                    + "+" + box.getWidth() + " of " + width);
+            String first = driver.findElement(org.openqa.selenium.By.cssSelector("#search-results li a")).getAttribute("href");
+            assertTrue(first.contains("#ex:logdet"), "the first result is a log-det derivation, at its anchor: " + first);
+            Files.write(screenshots.resolve("search-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
     private JavascriptExecutor js() {
         return (JavascriptExecutor) driver;
     }
