@@ -406,12 +406,64 @@
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(mark);
   }
 
+  // Copy buttons on every derivation's result: the `mcd derive` command that reproduces it and the
+  // result's TeX (KaTeX keeps the source in the MathML annotation). Added here, not at build time,
+  // because without JavaScript a button could not copy anything.
+  function setupCopyButtons() {
+    var results = document.querySelectorAll('.result[data-command]');
+    for (var i = 0; i < results.length; i++) {
+      var result = results[i];
+      var tex = result.querySelector('annotation[encoding="application/x-tex"]');
+      var bar = document.createElement('div');
+      bar.className = 'copy-bar';
+      addCopy(bar, 'Copy command', result.getAttribute('data-command'));
+      if (tex) addCopy(bar, 'Copy TeX', tex.textContent);
+      result.appendChild(bar);
+    }
+  }
+
+  // The Clipboard API exists only in secure contexts (https, localhost); elsewhere (a site opened
+  // over plain http on a LAN address) the older selection-and-execCommand way still works.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+
+  function addCopy(bar, label, text) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = label;
+    button.addEventListener('click', function () {
+      copyText(text).then(function () {
+        button.textContent = 'Copied';
+        window.setTimeout(function () { button.textContent = label; }, 1500);
+      }, function () {
+        button.textContent = 'Copy failed';
+      });
+    });
+    bar.appendChild(button);
+  }
+
   function start() {
     setupThemeToggle();
     setupNavToggle();
     setupToc();
     setupSearch();
     setupScrollRegions();
+    setupCopyButtons();
   }
 
   if (document.readyState === 'loading') {

@@ -82,7 +82,7 @@ final class DirectiveHtml {
             String lhs = i == 0 ? math.generated("\\displaystyle " + r.startTex(), false, d.offset()) : "";
             step(sb, lhs, math.generated("\\displaystyle " + s.tex(), false, d.offset()), why(s));
         }
-        sb.append("</ol>\n<div class=\"result\">")
+        sb.append("</ol>\n<div class=\"result\" data-command=\"").append(Html.escape(command(d))).append("\">")
                 .append(math.generated(r.derivativeTex() + " = " + r.resultTex(), true, d.offset()))
                 .append("<p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
                 .append(checks.checked(Checks.Kind.DERIVATION, "derivative of " + d.expr().text() + " by " + d.wrt().text(),
@@ -93,6 +93,21 @@ final class DirectiveHtml {
         sb.append("</div>\n");
         d.id().ifPresent(id -> example(id, f + " with respect to " + v, d.expr().text().strip(), d.wrt().text().strip()));
         return sb.toString();
+    }
+
+    /**
+     * The same derivation on the command line, for the page's "Copy command" button, e.g.
+     * {@code ./mcd derive "x'*A*x" --wrt x --where 'A: matrix'}: single quotes unless the text has a
+     * transpose, then double quotes (the language has no $, ` or \ that a shell would expand).
+     */
+    static String command(Directive.Derive d) {
+        String cmd = "./mcd derive " + quote(d.expr().text().strip()) + " --wrt " + d.wrt().text().strip();
+        String where = d.where().map(Value::text).orElse("").strip();
+        return where.isEmpty() ? cmd : cmd + " --where " + quote(where);
+    }
+
+    private static String quote(String s) {
+        return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
     }
 
     /** {@code layouts: yes}: the result as the three conventions write it, computed from the engine's. */

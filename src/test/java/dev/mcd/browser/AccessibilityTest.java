@@ -155,6 +155,19 @@ class AccessibilityTest {
         }
     }
 
+    @Test
+    void everyDerivationOffersItsCommandAndItsTexToCopy() {
+        driver.get(server.url("worked-examples.html").toString());
+        @SuppressWarnings("unchecked")
+        var bars = (List<String>) js().executeScript("""
+                return [...document.querySelectorAll('.result[data-command]')].map(r =>
+                    r.getAttribute('data-command') + ' | ' + [...r.querySelectorAll('.copy-bar button')].map(b => b.textContent).join(','));""");
+        assertTrue(!bars.isEmpty(), "derivations on the page");
+        for (String bar : bars) {
+            assertTrue(bar.startsWith("./mcd derive ") && bar.endsWith(" | Copy command,Copy TeX"), bar);
+        }
+    }
+
     private JavascriptExecutor js() {
         return (JavascriptExecutor) driver;
     }
