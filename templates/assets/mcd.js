@@ -168,19 +168,48 @@
     return normalise(query).split(/\s+/).filter(function (t) { return t.length > 0; });
   }
 
-  /* Every term must occur somewhere; title hits outrank heading hits, which outrank body text. */
-  function score(entry, words) {
+  /* 2 when w is a whole word of hay, 1 when a word starts with it ("vec" in "vector"), else 0:
+     a hit inside a word ("vec" in "derivative"'s neighbours) is no hit. */
+  function wordScore(hay, w) {
+    var best = 0;
+    for (var i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
+      if (i > 0 && /[a-z0-9]/.test(hay.charAt(i - 1))) continue;
+      var end = i + w.length;
+      if (end >= hay.length || !/[a-z0-9]/.test(hay.charAt(end))) return 2;
+      best = 1;
+    }
+    return best;
+  }
+
+  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18)): the same text,
+     or the same letters without brackets, products, dots and minus signs, whole ("eq. 18") or as
+     a beginning ("log det" begins log(det(x))). */
+  function formulaScore(entry, query) {
+    var fs = entry.formulas || [];
+    var compact = normalise(query).replace(/\s+/g, '');
+    var bare = compact.replace(/[()*.\-]/g, '');
+    if (fs.length === 0 || bare.length < 2) return 0;
+    var best = 0;
+    for (var i = 0; i < fs.length; i++) {
+      var fb = fs[i].replace(/[()*.\-]/g, '');
+      if (fs[i] === compact || fb === bare) best = Math.max(best, 40);
+      else if (bare.length >= 3 && fb.indexOf(bare) === 0) best = Math.max(best, 20);
+    }
+    return best;
+  }
+
+  /* Every term must begin a word somewhere (unless the query is an entry's formula); whole words
+     outrank prefixes, and title hits outrank heading hits, which outrank body text. */
+  function score(entry, words, query) {
     var title = normalise(entry.title);
     var headings = normalise((entry.headings || []).join(' \u2022 '));
     var text = normalise(entry.text);
-    var total = 0;
+    var formula = formulaScore(entry, query);
+    var total = formula;
     for (var i = 0; i < words.length; i++) {
       var w = words[i];
-      var s = 0;
-      if (title.indexOf(w) >= 0) s += 10;
-      if (headings.indexOf(w) >= 0) s += 5;
-      if (text.indexOf(w) >= 0) s += 1;
-      if (s === 0) return 0;
+      var s = 10 * wordScore(title, w) + 5 * wordScore(headings, w) + wordScore(text, w);
+      if (s === 0 && formula === 0) return 0;
       total += s;
     }
     return total;
@@ -256,7 +285,6 @@
 
     function close() {
       results.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
       selected = -1;
     }
 
@@ -266,7 +294,7 @@
       selected = -1;
       if (words.length === 0) { close(); return; }
       var hits = index
-        .map(function (e, i) { return { entry: e, score: score(e, words), order: i }; })
+        .map(function (e, i) { return { entry: e, score: score(e, words, query), order: i }; })
         .filter(function (h) { return h.score > 0; })
         .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
         .slice(0, 10);
@@ -299,7 +327,6 @@
         results.appendChild(li);
       });
       results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
     }
 
     function update() {
@@ -318,14 +345,15 @@
     function move(delta) {
       var links = results.querySelectorAll('a');
       if (links.length === 0) return;
-      if (selected >= 0) links[selected].removeAttribute('aria-selected');
+      // aria-current, not aria-selected: these are plain links, not the options of a listbox.
+      if (selected >= 0) links[selected].removeAttribute('aria-current');
       selected = (selected + delta + links.length) % links.length;
-      links[selected].setAttribute('aria-selected', 'true');
+      links[selected].setAttribute('aria-current', 'true');
       links[selected].scrollIntoView({ block: 'nearest' });
     }
 
+    // A search box may not carry aria-expanded (axe: aria-allowed-attr); aria-controls is allowed.
     input.setAttribute('aria-controls', 'search-results');
-    input.setAttribute('aria-expanded', 'false');
     input.addEventListener('focus', function () { load().catch(function () {}); });
     input.addEventListener('input', update);
     input.addEventListener('keydown', function (e) {
@@ -351,7 +379,7 @@
   // A formula still too wide after wrapping scrolls sideways inside its container. Only such a
   // container becomes a tab stop with a name (a focusable region is how a keyboard scrolls it);
   // the others stay out of the tab order. Re-checked when the width or the fonts change.
-  var SCROLLERS = 'main .katex-display, main .scroll-x, main table';
+  var SCROLLERS = 'main .katex-display, main .scroll-x, main table, main pre, .derivation ol.steps, table.identities';
 
   function markScrollers() {
     var all = document.querySelectorAll(SCROLLERS);
@@ -385,12 +413,64 @@
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollers);
   }
 
+  // Copy buttons on every derivation's result: the `mcd derive` command that reproduces it and the
+  // result's TeX (KaTeX keeps the source in the MathML annotation). Added here, not at build time,
+  // because without JavaScript a button could not copy anything.
+  function setupCopyButtons() {
+    var results = document.querySelectorAll('.result[data-command]');
+    for (var i = 0; i < results.length; i++) {
+      var result = results[i];
+      var tex = result.querySelector('annotation[encoding="application/x-tex"]');
+      var bar = document.createElement('div');
+      bar.className = 'copy-bar';
+      addCopy(bar, 'Copy command', result.getAttribute('data-command'));
+      if (tex) addCopy(bar, 'Copy TeX', tex.textContent);
+      result.appendChild(bar);
+    }
+  }
+
+  // The Clipboard API exists only in secure contexts (https, localhost); elsewhere (a site opened
+  // over plain http on a LAN address) the older selection-and-execCommand way still works.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+
+  function addCopy(bar, label, text) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = label;
+    button.addEventListener('click', function () {
+      copyText(text).then(function () {
+        button.textContent = 'Copied';
+        window.setTimeout(function () { button.textContent = label; }, 1500);
+      }, function () {
+        button.textContent = 'Copy failed';
+      });
+    });
+    bar.appendChild(button);
+  }
+
   function start() {
     setupThemeToggle();
     setupNavToggle();
     setupToc();
     setupSearch();
     setupScrollers();
+    setupCopyButtons();
   }
 
   if (document.readyState === 'loading') {

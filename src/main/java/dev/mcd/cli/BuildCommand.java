@@ -6,7 +6,8 @@ import dev.mcd.site.Publisher;
 import picocli.CommandLine.Command;
 
 /** {@code mcd build}: builds {@code site-output/} from {@code content/}, or reports every problem. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build site-output/ from content/.")
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build site-output/ from content/.",
+        footer = {"", "Examples:", "  ./mcd build", "  ./mcd build --root path/to/project"})
 final class BuildCommand extends SiteCommand {
     @Override
     public Integer call() throws Exception {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * committed {@code site-output/} differs from the fresh build (listing the differing files).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Build into a temporary folder and compare with the committed site-output/.")
+        description = "Build into a temporary folder and compare with the committed site-output/.",
+        footer = {"", "Examples:", "  ./mcd check", "  ./mcd check --root path/to/project"})
 final class CheckCommand extends SiteCommand {
     @Override
     public Integer call() throws Exception {

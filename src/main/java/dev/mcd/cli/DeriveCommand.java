@@ -27,9 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "derive", mixinStandardHelpOptions = true,
         description = "Derive an expression by a variable via differentials, every step verified.",
         footer = {"", "Examples:",
-                "  mcd derive \"x'*x\" --wrt x",
-                "  mcd derive 'norm2(W*x + b)^2' --wrt W --where 'W: matrix, x: vector, b: vector'",
-                "  mcd derive 'log(det(X))' --wrt X --format latex"})
+                // One line each, under 80 columns: picocli wraps longer ones, and a wrapped line does not copy.
+                "  ./mcd derive \"x'*x\" --wrt x",
+                "  ./mcd derive 'norm2(W*x + b)^2' --wrt W --where 'W: matrix, x: vector'",
+                "  ./mcd derive 'log(det(X))' --wrt X --format latex"})
 final class DeriveCommand implements Callable<Integer> {
     enum Format { text, latex, json, numpy }
 

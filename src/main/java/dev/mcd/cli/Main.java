@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mcd", mixinStandardHelpOptions = true, version = "mcd 0.1.0",
         description = "Builds the verified matrix-calculus tutorial site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, DeriveCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, DeriveCommand.class, RefsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,12 +20,17 @@ import picocli.CommandLine.Option;
  * templates/ until Ctrl-C; the pipeline comes in through a {@link RebuilderFactory}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every edit.")
+        description = "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every edit.",
+        footer = {"", "Examples:", "  ./mcd serve", "  ./mcd serve --port 9000 --root path/to/project"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--project", defaultValue = ".", description = "Project folder holding content/ and templates/ (default: current folder).")
+    @Option(names = "--root", defaultValue = ".", description = "Project folder holding content/ and templates/ (default: current folder).")
+    Path root;
+
+    /** The old name of --root, kept so that scripts written for it still work; says so once. */
+    @Option(names = "--project", hidden = true)
     Path project;
 
     private final RebuilderFactory rebuilders;
@@ -40,7 +45,10 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("mcd serve: --port must be 0..65535, got " + port);
             return 2;
         }
-        Path root = project.toAbsolutePath().normalize();
+        if (project != null) {
+            System.err.println("mcd serve: --project is deprecated, use --root (as build, check, new and refs do)");
+        }
+        Path root = (project != null ? project : this.root).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("content"))) {
             System.err.println("mcd serve: no content/ folder in " + root);
             return 2;

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 final class DirectiveHtml {
     private static final Pattern REF = Pattern.compile("\\[([^\\]]*)\\]\\((#(?:eq|fact|ex):[A-Za-z0-9-]+)\\)");
 
-    /** A numbered block for the examples index. */
-    record ExampleEntry(String label, String id, String href, String summaryHtml) {}
+    /**
+     * A numbered block for the examples index and the search: {@code formula} is what the author
+     * wrote in the expression language (e.g. {@code tr(A*X*B)} by {@code X}), "" for a chain.
+     */
+    record ExampleEntry(String label, String id, String href, String summaryHtml, String formula, String wrt) {}
 
     private final ParsedPage page;
     private final SiteIndex index;
@@ -83,7 +86,8 @@ final class DirectiveHtml {
         }
         // Inline maths in display style: unlike a KaTeX display, it wraps at "=", "+" and factor
         // boundaries when the box is narrow, and the label beside it moves underneath (CSS flex-wrap).
-        sb.append("</ol>\n<div class=\"result\"><div class=\"result-math scroll-x\">")
+        sb.append("</ol>\n<div class=\"result\" data-command=\"").append(Html.escape(command(d))).append("\">")
+                .append("<div class=\"result-math scroll-x\">")
                 .append(math.generated("\\displaystyle " + r.derivativeTex() + " = " + r.resultTex(), false, d.offset()))
                 .append("</div><p class=\"read-off\">read off with ").append(refs.equation(r.readOffEquation())).append("</p>")
                 .append(checks.checked(Checks.Kind.DERIVATION, "derivative of " + d.expr().text() + " by " + d.wrt().text(),
@@ -92,8 +96,23 @@ final class DirectiveHtml {
             layouts(sb, d, r);
         }
         sb.append("</div>\n");
-        d.id().ifPresent(id -> example(id, f + " with respect to " + v));
+        d.id().ifPresent(id -> example(id, f + " with respect to " + v, d.expr().text().strip(), d.wrt().text().strip()));
         return sb.toString();
+    }
+
+    /**
+     * The same derivation on the command line, for the page's "Copy command" button, e.g.
+     * {@code ./mcd derive "x'*A*x" --wrt x --where 'A: matrix'}: single quotes unless the text has a
+     * transpose, then double quotes (the language has no $, ` or \ that a shell would expand).
+     */
+    static String command(Directive.Derive d) {
+        String cmd = "./mcd derive " + quote(d.expr().text().strip()) + " --wrt " + d.wrt().text().strip();
+        String where = d.where().map(Value::text).orElse("").strip();
+        return where.isEmpty() ? cmd : cmd + " --where " + quote(where);
+    }
+
+    private static String quote(String s) {
+        return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
     }
 
     /** {@code layouts: yes}: the result as the three conventions write it, computed from the engine's. */
@@ -155,7 +174,7 @@ final class DirectiveHtml {
         }
         sb.append("</ol>\n</div>\n");
         String summary = first;
-        d.id().ifPresent(id -> example(id, summary));
+        d.id().ifPresent(id -> example(id, summary, "", ""));
         return sb.toString();
     }
 
@@ -201,10 +220,10 @@ final class DirectiveHtml {
                 + ".</a> ").orElse("");
     }
 
-    private void example(Value id, String summaryHtml) {
+    private void example(Value id, String summaryHtml, String formula, String wrt) {
         var e = index.examples().get(id.text());
         if (e != null && e.page() == page) {
-            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml));
+            examples.add(new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml, formula, wrt));
         }
     }
 
@@ -225,7 +244,7 @@ final class DirectiveHtml {
             sb.append(Html.escape(why.text().substring(last, m.start())));
             var t = refs.resolve(m.group(2));
             if (t.isEmpty()) {
-                problems.add(page.file().problemAt(why.offset() + m.start(2), "unknown reference '" + m.group(2) + "'"));
+                problems.add(page.file().problemAt(why.offset() + m.start(2), refs.unknown(m.group(2))));
                 sb.append(Html.escape(m.group()));
             } else {
                 String text = m.group(1).isEmpty() ? t.get().text() : m.group(1);

@@ -13,6 +13,7 @@ import dev.mcd.expr.Parser;
 import dev.mcd.expr.Pos;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;
@@ -46,7 +47,10 @@ public final class EngineDerivationService implements DerivationService {
                 case WHERE -> "where";
                 case EXPECT -> "expect";
             };
-            throw new DerivationException(key, 0, e.error().pos(), e.error().reason());
+            // A wrong claim names both formulas in the language the author wrote, the numbers after them.
+            String reason = e.derived().map(derived -> "you wrote " + r.expect().strip() + "; the engine derived "
+                    + TextPrinter.print(derived) + "; " + e.error().reason()).orElse(e.error().reason());
+            throw new DerivationException(key, 0, e.error().pos(), reason);
         }
         Derivation d = result.derivation();
         DisplayNames names = DisplayNames.parse(r.names(), result.decls());

@@ -35,7 +35,7 @@ final class IdentityTable {
                         Checks checks, int offset) {
         var refs = new References(index, null);
         var sb = new StringBuilder("<table class=\"identities\" data-group=\"").append(Html.escape(group))
-                .append("\">\n<thead><tr><th>No.</th><th>Name</th><th>Identity</th><th></th></tr></thead>\n<tbody>\n");
+                .append("\">\n<thead><tr><th>No.</th><th>Name</th><th>Identity</th><th>Check</th></tr></thead>\n<tbody>\n");
         for (IdentityView v : index.identities().values()) {
             if (!v.group().equals(group)) {
                 continue;

@@ -27,8 +27,8 @@ final class Layout {
     Map<String, Object> content(RenderedPage r, ParsedPage prev, ParsedPage next) {
         var p = r.page();
         var model = base(p.outName(), "");
-        model.put("page", map("title", p.frontMatter().title(), "description", p.frontMatter().description(),
-                "url", p.outName(), "kind", p.isHome() ? "home" : "content", "home", p.isHome(),
+        model.put("page", map("title", p.frontMatter().title(), "description", description(p.frontMatter().description(),
+                p.frontMatter().title()), "url", p.outName(), "canonical", config.pageUrl(p.outName()), "kind", p.isHome() ? "home" : "content", "home", p.isHome(),
                 "source", p.file().path(), "editUrl", config.editUrl(p.file().path()), "content", r.html(),
                 "toc", r.toc().stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
         if (prev != null) {
@@ -40,20 +40,31 @@ final class Layout {
         return model;
     }
 
-    Map<String, Object> generated(String title, String url, String html, List<RenderedPage.TocEntry> toc) {
+    Map<String, Object> generated(String title, String description, String url, String html,
+                                  List<RenderedPage.TocEntry> toc) {
         var model = base(url, "");
-        model.put("page", map("title", title, "description", "", "url", url, "kind", "generated", "home", false,
+        model.put("page", map("title", title, "description", description, "url", url, "canonical", config.pageUrl(url),
+                "kind", "generated", "home", false,
                 "source", "", "editUrl", "", "content", html,
                 "toc", toc.stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
         return model;
     }
 
-    /** The 404 page is served at any depth, so its links are absolute (from {@code baseUrl}). */
+    /**
+     * The 404 page is served at any depth of any address, so its links start from the site's path
+     * ("/mcd/") rather than from the page: they resolve on every host that serves the site there.
+     */
     Map<String, Object> notFound() {
-        var model = base("404.html", config.baseUrl());
-        model.put("page", map("title", "Page not found", "description", "", "url", "404.html", "kind", "404",
+        var model = base("404.html", config.sitePath());
+        model.put("page", map("title", "Page not found", "description", "There is no page at this address.",
+                "url", "404.html", "canonical", "", "kind", "404",
                 "home", false, "source", "", "editUrl", "", "content", "", "toc", List.of()));
         return model;
+    }
+
+    /** Search results and link previews show the description; a page without one gets a sentence from its title. */
+    private String description(String own, String title) {
+        return own == null || own.isBlank() ? title + ", from " + config.title() + "." : own;
     }
 
     private Map<String, Object> base(String current, String root) {

@@ -164,7 +164,7 @@ public final class PageRenderer {
         } else if (References.isReference(url)) {
             var t = refs.resolve(url);
             if (t.isEmpty()) {
-                problems.add(page.file().problemAt(at, "unknown reference '" + url + "'"));
+                problems.add(page.file().problemAt(at, refs.unknown(url)));
             } else {
                 href = t.get().href();
                 fillText = t.get().text();

@@ -19,6 +19,11 @@ final class References {
         this.from = from;
     }
 
+    /** The problem for an unknown reference: the nearest ids of this site, and the command listing them all. */
+    String unknown(String url) {
+        return RefList.of(index).unknown(url);
+    }
+
     static boolean isReference(String url) {
         return url.startsWith("#eq:") || url.startsWith("#fact:") || url.startsWith("#ex:");
     }

@@ -77,24 +77,40 @@ public final class SiteBuilder {
         var special = new SpecialPages(index, rendered, math, problems);
         String identitiesHtml = special.identities();
         put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated(SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
+                layout.generated(SiteIndex.IDENTITIES_TITLE,
+                "The numbered identities of matrix differential calculus that the derivations cite, each checked numerically.",
+                SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
         put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
-                layout.generated(SiteIndex.EXAMPLES_TITLE, SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+                layout.generated(SiteIndex.EXAMPLES_TITLE,
+                "Every worked example on the site, by page, each derived and checked by the engine.", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
         var report = verification(rendered, special, identitiesHtml, problems);
         put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
-                layout.generated("What is checked", SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
+                layout.generated("What is checked",
+                "Per page, every statement this build checked numerically and every one it did not, with the reason.",
+                SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
             entries.add(new SiteMaps.Entry(r.page().frontMatter().title(), r.page().outName(), r.headings(), r.plainText()));
+            // Each derivation is a result of its own, found by the formula the author wrote.
+            for (var e : r.examples()) {
+                if (!e.formula().isEmpty()) {
+                    entries.add(new SiteMaps.Entry(e.label() + " · " + r.page().frontMatter().title(), e.href(), List.of(),
+                            "d/d" + e.wrt() + " " + e.formula(), List.of(SiteMaps.compact(e.formula()))));
+                }
+            }
         }
         entries.add(special.identitiesEntry());
+        entries.addAll(special.identityEntries());
         files.put("search-index.json", SiteMaps.searchIndex(entries));
         var urls = new ArrayList<>(rendered.stream().map(r -> r.page().outName()).toList());
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
         urls.add(SiteIndex.VERIFICATION_PAGE);
-        files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        if (!config.baseUrl().isEmpty()) {
+            files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        }
+        Placeholders.check(files, parsed, problems);
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
         }
@@ -139,9 +155,10 @@ public final class SiteBuilder {
         var styles = new ArrayList<String>();
         var scripts = new ArrayList<String>();
         try {
-            files.putAll(KatexAssets.load());
+            // woff2 only: every browser that runs the site reads it, and ttf/woff would triple the fonts' weight.
+            dev.mcd.site.katex.KatexRenderer.assetFiles().forEach((path, bytes) -> files.put("katex/" + path, bytes));
             styles.add("katex/katex.min.css");
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             problems.add(Problem.ofFile(Templates.DIR + "/", "cannot copy KaTeX assets: " + e.getMessage()));
         }
         Path dir = root.resolve(Templates.DIR).resolve("assets");

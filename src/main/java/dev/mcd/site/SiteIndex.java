@@ -34,8 +34,10 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
     }
 
     public static SiteIndex of(List<ParsedPage> parsed, List<IdentityView> catalogue, Problems problems) {
+        // Names compare without ".md", so that a continuation (pca-eigenvectors.md) follows its page (pca.md).
         var pages = parsed.stream().sorted(Comparator.comparing((ParsedPage p) -> !p.isHome())
-                .thenComparingInt(p -> p.frontMatter().order()).thenComparing(ParsedPage::name)).toList();
+                .thenComparingInt(p -> p.frontMatter().order())
+                .thenComparing(p -> p.name().replaceFirst("\\.md$", ""))).toList();
         var examples = new LinkedHashMap<String, Example>();
         var anchors = new LinkedHashMap<String, Set<String>>();
         for (ParsedPage p : pages) {

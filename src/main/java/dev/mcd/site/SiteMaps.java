@@ -13,7 +13,21 @@ import java.util.Map;
 final class SiteMaps {
     private SiteMaps() {}
 
-    record Entry(String title, String url, List<String> headings, String text) {}
+    /**
+     * One search result: a page, a derivation ({@code page.html#ex:id}) or an identity
+     * ({@code identities.html#eq:id}). {@code formulas} are compact lower-case forms the search
+     * matches a formula query against, e.g. {@code tr(a*x*b)}, {@code eq18}, {@code (18)}.
+     */
+    record Entry(String title, String url, List<String> headings, String text, List<String> formulas) {
+        Entry(String title, String url, List<String> headings, String text) {
+            this(title, url, headings, text, List.of());
+        }
+    }
+
+    /** The form a query is compared in: lower case, no spaces ("tr(A * X * B)" → "tr(a*x*b)"). */
+    static String compact(String formula) {
+        return formula.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    }
 
     static byte[] searchIndex(List<Entry> entries) {
         var list = new ArrayList<Map<String, Object>>();
@@ -23,6 +37,9 @@ final class SiteMaps {
             m.put("url", e.url());
             m.put("headings", e.headings());
             m.put("text", e.text());
+            if (!e.formulas().isEmpty()) {
+                m.put("formulas", e.formulas());
+            }
             list.add(m);
         }
         return (Json.write(list) + "\n").getBytes(StandardCharsets.UTF_8);

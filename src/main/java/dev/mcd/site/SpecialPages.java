@@ -49,6 +49,18 @@ final class SpecialPages {
                 index.groups().stream().map(IdentityTable::title).toList(), String.join(". ", names));
     }
 
+    /** One search result per identity, found by its name or its number ("eq. 18", "(18)"). */
+    List<SiteMaps.Entry> identityEntries() {
+        var out = new ArrayList<SiteMaps.Entry>();
+        for (IdentityView v : index.identities().values()) {
+            String title = (v.number() > 0 ? "eq. (" + v.number() + ") " : "") + v.name();
+            var formulas = v.number() > 0 ? List.of("eq" + v.number(), "eq." + v.number(), "(" + v.number() + ")") : List.<String>of();
+            out.add(new SiteMaps.Entry(title, SiteIndex.IDENTITIES_PAGE + "#" + v.anchor(), List.of(IdentityTable.title(v.group())),
+                    v.name(), formulas));
+        }
+        return out;
+    }
+
     String examples() {
         var sb = new StringBuilder();
         for (RenderedPage r : pages) {

@@ -27,11 +27,22 @@ public final class VerifiedDerive {
     public static final class RequestException extends RuntimeException {
         private final Part part;
         private final ExprException cause;
+        private final Expr derived;
 
         RequestException(Part part, ExprException cause) {
+            this(part, cause, null);
+        }
+
+        RequestException(Part part, ExprException cause, Expr derived) {
             super(cause.getMessage(), cause);
             this.part = part;
             this.cause = cause;
+            this.derived = derived;
+        }
+
+        /** For an {@code expect} that differs: the engine's result, so that the message can show both formulas. */
+        public java.util.Optional<Expr> derived() {
+            return java.util.Optional.ofNullable(derived);
         }
 
         public Part part() {
@@ -90,11 +101,32 @@ public final class VerifiedDerive {
                 premise.addAll(d.premises());
                 EqualityCheck.check(premise, d.result(), claimed.expr(), n -> true);
             } catch (VerificationException | ExprException e) {
-                throw new RequestException(Part.EXPECT, new ExprException(
-                        "expect does not match the derived result: " + e.getMessage(), new Pos(1, 1), expect));
+                throw new RequestException(Part.EXPECT, new ExprException(mismatch(e.getMessage()), new Pos(1, 1), expect),
+                        d.result());
             }
         }
         return new Result(d, report, shapes, decls);
+    }
+
+    private static final java.util.regex.Pattern DIFFER = java.util.regex.Pattern.compile(
+            "the two sides differ at (random point \\d+ of \\d+)(?: \\(([^)]*)\\))?: .*expected (\\S+), got (\\S+)(.*)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The numbers of a mismatch as the author reads them: the engine's value first named as the
+     * engine's, the claim's as theirs, one entry instead of two whole matrices, e.g. "they differ at
+     * random point 1 of 3, in entry (1,5): the engine's result gives 12.9, yours 6.44 (relative error 5e-1)".
+     * (The check compares the engine's result, the left side, with the claim, the right side.)
+     */
+    static String mismatch(String message) {
+        var m = DIFFER.matcher(message);
+        if (!m.matches()) {
+            return "they differ: " + message;
+        }
+        String rest = m.group(5).strip();
+        String entry = rest.startsWith("in entry") ? ", " + rest.substring(0, rest.indexOf(')') + 1) : "";
+        String error = rest.contains("(relative error") ? " " + rest.substring(rest.indexOf("(relative error")) : "";
+        return "they differ at " + m.group(1) + (m.group(2) == null ? "" : " (" + m.group(2) + ")") + entry
+                + ": the engine's result gives " + m.group(3) + ", yours " + m.group(4) + error;
     }
 
     private static <T> T within(Part part, java.util.function.Supplier<T> step) {

@@ -64,7 +64,7 @@ final class BrowserFixture {
                     </div>
                     <h2 id="identities">Identities used<a class="heading-anchor" href="#identities" aria-label="Link to this section">#</a></h2>
                     <table class="identities" data-group="rules">
-                    <thead><tr><th>No.</th><th>Name</th><th>Identity</th><th></th></tr></thead>
+                    <thead><tr><th>No.</th><th>Name</th><th>Identity</th><th>Check</th></tr></thead>
                     <tbody>
                     <tr><td class="eq-number"><a href="index.html#eq:product-rule">(10)</a></td><td>product rule</td><td>%s</td><td>%s</td></tr>
                     </tbody>

@@ -76,6 +76,25 @@ class CliTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"build", "check", "derive", "new", "refs", "serve"})
+    void helpExamplesAreWholeCommandsThatCopy(String command) {
+        String help = ok(command, "--help").out();
+        int at = help.indexOf("Example");
+        assertTrue(at >= 0, help);
+        for (String line : help.substring(help.indexOf('\n', at) + 1).split("\n")) {
+            assertTrue(line.isBlank() || line.startsWith("  ./mcd " + command), "a wrapped or partial example: " + line);
+        }
+    }
+
+    @Test
+    void serveTakesRootLikeTheOthersAndProjectStillWorksWithANotice() {
+        String missing = tmp.resolve("nowhere").toString();
+        assertTrue(usage("serve", "--root", missing).err().contains("no content/ folder"));
+        Run old = usage("serve", "--project", missing);
+        assertTrue(old.err().contains("--project is deprecated, use --root") && old.err().contains("no content/ folder"), old::toString);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"frobnicate", "--nope", "build --nope", "check --root", "derive x'*x",
             "derive x --wrt x --format pdf", "new", "new example", "new thing name", "new example Not_Kebab", ""})
     void usageErrorsExitTwo(String line) {
@@ -203,6 +222,18 @@ class CliTest {
         String html = Files.readString(p.resolve("site-output/example-quadratic-form.html"));
         assertTrue(html.contains("Quadratic form"), html);
         assertTrue(html.contains("katex"), "the derivation is rendered by KaTeX");
+    }
+
+    @Test
+    void newExampleWhoseNameIsAnIdInUseStillBuilds() throws IOException {
+        Path p = project();
+        Files.writeString(p.resolve("content/gallery.md"), "---\ntitle: Gallery\n---\n```derive\nid: logistic-loss\n"
+                + "expr: x'*x\nwrt: x\n```\n");
+        ok("new", "example", "logistic-loss", "--root", p.toString());
+        String page = Files.readString(p.resolve("content/example-logistic-loss.md"));
+        assertTrue(page.contains("id: logistic-loss-2") && page.contains("title: Logistic loss"), page);
+        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("quadratic"), "no text about another function");
+        assertTrue(ok("build", "--root", p.toString()).out().startsWith("built "));
     }
 
     @Test

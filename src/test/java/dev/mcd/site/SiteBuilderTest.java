@@ -57,7 +57,12 @@ class SiteBuilderTest {
         String search = text(out, "search-index.json");
         assertTrue(search.contains("\"title\":\"Basics\",\"url\":\"basics.html\""), search);
         assertFalse(search.contains("mathrm"), search);
-        assertTrue(text(out, "sitemap.xml").contains("<loc>https://example.org/basics.html</loc>"));
+        assertTrue(text(out, "sitemap.xml").contains("<loc>https://mcd-dev.github.io/mcd/basics.html</loc>"));
+        assertTrue(basics.contains("<link rel=\"canonical\" href=\"https://mcd-dev.github.io/mcd/basics.html\">"), basics);
+        assertTrue(basics.contains("<meta property=\"og:title\"") && basics.contains("<meta name=\"description\""), basics);
+        assertTrue(basics.contains("href=\"assets/favicon.svg\""), basics);
+        String notFound = text(out, "404.html");
+        assertTrue(notFound.contains("href=\"/mcd/assets/") && notFound.contains("href=\"/mcd/index.html\""), notFound);
     }
 
     @Test
@@ -81,7 +86,7 @@ class SiteBuilderTest {
         assertArrayEquals(before, Files.readAllBytes(index));
         assertEquals(List.of(), build(TestSites.copy("ok", tmp.resolve("again"))).differences(site.resolve("site-output")));
         try (var s = Files.list(site)) {
-            assertEquals(List.of("content", "site-output", "templates"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("content", "mcd.yaml", "site-output", "templates"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

@@ -45,6 +45,15 @@ final class KatexAssets {
         return List.copyOf(all);
     }
 
+    /** The files of {@link #paths()} with their bytes, as the site writes them. */
+    static java.util.SortedMap<String, byte[]> files() {
+        var out = new java.util.TreeMap<String, byte[]>();
+        for (String path : paths()) {
+            out.put(path, path.equals(CSS) ? css().getBytes(StandardCharsets.UTF_8) : KatexEngine.openWebjar(path));
+        }
+        return out;
+    }
+
     static List<Path> copyTo(Path targetDir) throws IOException {
         var written = new ArrayList<Path>();
         for (String path : paths()) {

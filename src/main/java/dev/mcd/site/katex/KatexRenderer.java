@@ -131,6 +131,11 @@ public final class KatexRenderer implements AutoCloseable {
         return KatexAssets.paths();
     }
 
+    /** katex.min.css (woff2 sources only) and the fonts it names, keyed by {@link #assetPaths()}. */
+    public static java.util.SortedMap<String, byte[]> assetFiles() {
+        return KatexAssets.files();
+    }
+
     /** Writes katex.min.css and its woff2 fonts under {@code targetDir}; files already identical are left untouched. */
     public static List<Path> copyAssets(Path targetDir) throws IOException {
         return KatexAssets.copyTo(targetDir);
