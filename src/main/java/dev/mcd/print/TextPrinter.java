@@ -166,6 +166,11 @@ public final class TextPrinter {
         if (v == Math.rint(v) && v < 1e15) {
             return Long.toString((long) v);
         }
+        if (LatexNumbers.isFraction(v)) {
+            // an exact rational as the reader wrote it, (1/3), never 0.33333333333333326
+            int q = LatexNumbers.denominatorOf(v);
+            return "(" + Math.round(v * q) + "/" + q + ")";
+        }
         return Double.toString(v);
     }
 }

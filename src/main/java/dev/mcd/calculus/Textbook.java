@@ -1,0 +1,358 @@
+package dev.mcd.calculus;
+
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.Expr.*;
+import dev.mcd.expr.Fn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simplifications a textbook makes to a read-off derivative, each a {@link Rule} citing a
+ * catalogue fact, applied by {@link Strategy#exhaust} and shown as steps. Example:
+ * -1/|x|^2 (1/|x|) x' → -x'/|x|^3 by {@code scalar-powers} (a^-2 a^-1 b = b/a^3).
+ */
+final class Textbook {
+    private Textbook() {}
+
+    static final List<Rule> RULES = List.of(
+            new Rule("matrix-powers", "matrix-powers", new Rule.Guard("adjacent powers of one matrix", Textbook::hasAdjacentPowers),
+                    Textbook::mergeMatrixPowers),
+            new Rule("abs-derivative", "abs-derivative", new Rule.Guard("abs'(u) beside u", Textbook::absBesideArgument),
+                    Textbook::absOfArgument),
+            new Rule("scalar-powers", "scalar-powers", new Rule.Guard("a reciprocal or two powers of one scalar", Textbook::hasScalarPowers),
+                    Textbook::mergeScalarPowers),
+            new Rule("trace-of-scalar", "trace-of-scalar", new Rule.Guard("the trace of a scalar", e -> e instanceof Call c
+                    && c.fn() == Fn.TR && Outline.of(c.arg()).scalar() && !Tree.hasDiff(c.arg())), e -> ((Call) e).arg()),
+            new Rule("scalar-transpose", "scalar-transpose", new Rule.Guard("the transpose of a scalar", e -> e instanceof Transpose t
+                    && Outline.of(t.arg()).scalar() && !Tree.hasDiff(t.arg())), e -> ((Transpose) e).arg()),
+            new Rule("symmetric-transpose", "symmetric-transpose", new Rule.Guard("the transpose of a symmetric product", e -> e instanceof Transpose t
+                    && !Tree.hasDiff(t.arg()) && Symmetry.isSymmetric(t.arg())), e -> ((Transpose) e).arg()),
+            new Rule("hadamard-transpose", "hadamard-transpose", new Rule.Guard("a transposed Hadamard product with a transposed side",
+                    e -> e instanceof Transpose t && t.arg() instanceof Hadamard h && (h.left() instanceof Transpose || h.right() instanceof Transpose)),
+                    e -> {
+                        Hadamard h = (Hadamard) ((Transpose) e).arg();
+                        return new Hadamard(Tidy.apply(Ex.t(h.left())), Tidy.apply(Ex.t(h.right())));
+                    }),
+            new Rule("sigmoid-derivative", "sigmoid-derivative", new Rule.Guard("sigmoid' of a vector or scalar", e -> e instanceof Prime p
+                    && p.fn() == Fn.SIGMOID && Outline.of(p.arg()).colsOne()), Textbook::sigmoidPrime),
+            new Rule("diag-product", "diag-product", new Rule.Guard("adjacent diagonal matrices", Textbook::hasAdjacentDiags),
+                    Textbook::mergeDiags),
+            new Rule("diag-sum", "diag-sum", new Rule.Guard("a sum of diagonal matrices", e -> e instanceof Add a
+                    && a.terms().stream().allMatch(t -> diagArg(t) != null)), Textbook::sumOfDiags),
+            new Rule("elementwise-powers", "elementwise-powers", new Rule.Guard("element-wise powers of one base", Textbook::hasElementwisePowers),
+                    Textbook::mergeElementwisePowers),
+            new Rule("transpose-collect", "transpose-collect", new Rule.Guard("terms equal once transposes are pushed in", Textbook::collectsWhenPushed),
+                    Textbook::pushWhereCollecting),
+            new Rule("collect-terms", "collect-terms", new Rule.Guard("like terms", e -> e instanceof Add), e -> Collect.apply(e)));
+
+    // ---- matrix powers: X^a X^b = X^(a+b), with inv(X) = X^-1 -------------------------------
+
+    private record Power(Expr base, double exponent) {}
+
+    /** The factor as base^k with k an integer (inv(X^3) is X^-3), or null when it is no matrix power. */
+    private static Power matrixPower(Expr f) {
+        if (Tree.hasDiff(f) || Outline.of(f).scalar() || f instanceof Expr.Identity) {
+            return null;
+        }
+        return switch (f) {
+            case Inv i -> {
+                Power inner = matrixPower(i.arg());
+                yield inner == null ? new Power(i.arg(), -1) : new Power(inner.base(), -inner.exponent());
+            }
+            case Pow p when p.exponent() instanceof Num k && k.value() == Math.rint(k.value()) -> {
+                Power inner = matrixPower(p.base());
+                yield inner == null ? null : new Power(inner.base(), inner.exponent() * k.value());
+            }
+            default -> new Power(f, 1);
+        };
+    }
+
+    private static Expr matrixPowerOf(Expr base, double k) {
+        if (k == 0) {
+            return new Expr.Identity();
+        }
+        Expr b = k < 0 ? new Inv(base) : base;
+        return Math.abs(k) == 1 ? b : new Pow(b, Ex.num(Math.abs(k)));
+    }
+
+    private static boolean hasAdjacentPowers(Expr e) {
+        if (!(e instanceof Mul m)) {
+            return false;
+        }
+        for (int i = 0; i + 1 < m.factors().size(); i++) {
+            Power a = matrixPower(m.factors().get(i));
+            Power b = matrixPower(m.factors().get(i + 1));
+            if (a != null && b != null && a.base().equals(b.base())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Expr mergeMatrixPowers(Expr e) {
+        List<Expr> fs = new ArrayList<>(((Mul) e).factors());
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            Power a = matrixPower(fs.get(i));
+            Power b = matrixPower(fs.get(i + 1));
+            if (a != null && b != null && a.base().equals(b.base())) {
+                fs.set(i, matrixPowerOf(a.base(), a.exponent() + b.exponent()));
+                fs.remove(i + 1);
+                i = Math.max(-1, i - 2);
+            }
+        }
+        return Ex.mul(fs);
+    }
+
+    // ---- |u|: abs'(u) u = |u| -------------------------------------------------------------
+
+    private static boolean absBesideArgument(Expr e) {
+        return e instanceof Mul m && m.factors().stream().anyMatch(f -> f instanceof Prime p && p.fn() == Fn.ABS
+                && Outline.of(p.arg()).scalar() && m.factors().contains(p.arg()));
+    }
+
+    private static Expr absOfArgument(Expr e) {
+        List<Expr> fs = new ArrayList<>(((Mul) e).factors());
+        for (int i = 0; i < fs.size(); i++) {
+            if (fs.get(i) instanceof Prime p && p.fn() == Fn.ABS && fs.contains(p.arg())) {
+                fs.set(i, new Call(Fn.ABS, p.arg()));
+                fs.remove(p.arg());
+                break;
+            }
+        }
+        return Ex.mul(fs);
+    }
+
+    // ---- scalar powers: a^j a^k = a^(j+k), and a negative power as a quotient -----------------
+
+    /** Scalar factors of a product or quotient as base → exponent, the rest (in order) apart. */
+    private record Monomial(Map<Expr, Double> powers, List<Expr> rest, boolean merged) {}
+
+    private static Monomial monomial(Expr e) {
+        Map<Expr, Double> powers = new LinkedHashMap<>();
+        List<Expr> rest = new ArrayList<>();
+        boolean[] merged = {false};
+        collectScalar(e, 1, powers, rest, merged, true);
+        return new Monomial(powers, rest, merged[0]);
+    }
+
+    /**
+     * A nested product is opened only at the top or when all its factors are scalars: (x'y) A is
+     * not x' y A, so a scalar group of matrices stays one base.
+     */
+    private static void collectScalar(Expr e, double sign, Map<Expr, Double> powers, List<Expr> rest, boolean[] merged, boolean top) {
+        switch (e) {
+            case Mul m when (top && sign > 0) || m.factors().stream().allMatch(f -> Outline.of(f).scalar()) -> {
+                for (Expr f : m.factors()) {
+                    collectScalar(f, sign, powers, rest, merged, false);
+                }
+            }
+            case Div d when Outline.of(d.den()).scalar() && (top || Outline.of(d).scalar()) -> {
+                collectScalar(d.num(), sign, powers, rest, merged, top);
+                collectScalar(d.den(), -sign, powers, rest, merged, false);
+            }
+            case Num n when n.value() == 1 -> {}
+            case Pow p when p.exponent() instanceof Num k && Outline.of(p.base()).scalar() && !(p.base() instanceof Num) -> {
+                add(powers, p.base(), sign * k.value(), merged);
+            }
+            default -> {
+                if (Outline.of(e).scalar() && !(e instanceof Num) && !Tree.hasDiff(e)) {
+                    add(powers, e, sign, merged);
+                } else {
+                    rest.add(e); // a matrix factor (the denominator of a Div is always a scalar)
+                }
+            }
+        }
+    }
+
+    private static void add(Map<Expr, Double> powers, Expr base, double k, boolean[] merged) {
+        if (powers.containsKey(base)) {
+            merged[0] = true;
+        }
+        powers.merge(base, k, (a, b) -> exact(a + b));
+    }
+
+    /** Sums of exponents such as -2/3 + 1 stay the rational they are: 1/3, not 0.33333333333333326. */
+    static double exact(double v) {
+        for (int q = 1; q <= 12; q++) {
+            double p = Math.rint(v * q);
+            if (Math.abs(p / q - v) <= 1e-12 * Math.max(1, Math.abs(v))) {
+                return p / q;
+            }
+        }
+        return v;
+    }
+
+    private static boolean hasScalarPowers(Expr e) {
+        if (!(e instanceof Mul || e instanceof Div) || Tree.hasDiff(e)) {
+            return false;
+        }
+        Monomial m = monomial(e);
+        return m.merged() || m.powers().values().stream().anyMatch(k -> k < 0 && !(e instanceof Div));
+    }
+
+    private static Expr mergeScalarPowers(Expr e) {
+        Monomial m = monomial(e);
+        List<Expr> up = new ArrayList<>();
+        List<Expr> down = new ArrayList<>();
+        m.powers().forEach((base, k) -> {
+            if (k > 0) {
+                up.add(k == 1 ? base : new Pow(base, Ex.num(k)));
+            } else if (k < 0) {
+                down.add(k == -1 ? base : new Pow(base, Ex.num(-k)));
+            }
+        });
+        up.addAll(m.rest());
+        Expr num = Ex.mul(up);
+        return down.isEmpty() ? num : new Div(num, Ex.mul(down));
+    }
+
+    // ---- sigmoid' = sigmoid (1 - sigmoid) ------------------------------------------------
+
+    private static Expr sigmoidPrime(Expr e) {
+        Prime p = (Prime) e;
+        Expr s = new Call(Fn.SIGMOID, p.arg());
+        if (Outline.of(p.arg()).scalar()) {
+            return Ex.mul(s, Ex.add(Ex.num(1), Ex.neg(s)));
+        }
+        return new Hadamard(s, Ex.add(new Ones(), Ex.neg(s)));
+    }
+
+    // ---- diagonal matrices ----------------------------------------------------------------
+
+    /** The vector v of diag(v) (also under a minus sign, as -v), or null. */
+    private static Expr diagArg(Expr e) {
+        if (e instanceof Call c && c.fn() == Fn.DIAG && Outline.of(c.arg()).colsOne() && !Outline.of(c.arg()).scalar()) {
+            return c.arg();
+        }
+        if (e instanceof Neg n) {
+            Expr inner = diagArg(n.arg());
+            return inner == null ? null : Ex.neg(inner);
+        }
+        return null;
+    }
+
+    private static boolean hasAdjacentDiags(Expr e) {
+        if (!(e instanceof Mul m)) {
+            return false;
+        }
+        for (int i = 0; i + 1 < m.factors().size(); i++) {
+            if (diagArg(m.factors().get(i)) != null && diagArg(m.factors().get(i + 1)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Expr mergeDiags(Expr e) {
+        List<Expr> fs = new ArrayList<>(((Mul) e).factors());
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            Expr a = diagArg(fs.get(i));
+            Expr b = diagArg(fs.get(i + 1));
+            if (a != null && b != null) {
+                fs.set(i, new Call(Fn.DIAG, new Hadamard(a, b)));
+                fs.remove(i + 1);
+                i--;
+            }
+        }
+        return Ex.mul(fs);
+    }
+
+    private static Expr sumOfDiags(Expr e) {
+        return new Call(Fn.DIAG, Ex.add(((Add) e).terms().stream().map(Textbook::diagArg).toList()));
+    }
+
+    // ---- element-wise powers: x.^j .* x.^k = x.^(j+k), x ./ y = x .* y.^-1 ---------------------
+
+    private static boolean isElementwise(Expr e) {
+        return e instanceof Hadamard || e instanceof HadamardDiv;
+    }
+
+    private static void collectElementwise(Expr e, double sign, Map<Expr, Double> powers, int[] negs, boolean[] merged) {
+        switch (e) {
+            case Hadamard h -> {
+                collectElementwise(h.left(), sign, powers, negs, merged);
+                collectElementwise(h.right(), sign, powers, negs, merged);
+            }
+            case HadamardDiv h -> {
+                collectElementwise(h.left(), sign, powers, negs, merged);
+                collectElementwise(h.right(), -sign, powers, negs, merged);
+            }
+            case Neg n -> {
+                negs[0]++;
+                collectElementwise(n.arg(), sign, powers, negs, merged);
+            }
+            case Ones o -> {}
+            case ElemPow p when p.exponent() instanceof Num k -> add(powers, p.base(), sign * k.value(), merged);
+            default -> add(powers, e, sign, merged);
+        }
+    }
+
+    private static boolean hasElementwisePowers(Expr e) {
+        if (!isElementwise(e) || Tree.hasDiff(e) || !Outline.of(e).colsOne() || Outline.of(e).scalar()) {
+            return false;
+        }
+        Map<Expr, Double> powers = new LinkedHashMap<>();
+        boolean[] merged = {false};
+        collectElementwise(e, 1, powers, new int[1], merged);
+        return merged[0];
+    }
+
+    private static Expr mergeElementwisePowers(Expr e) {
+        Map<Expr, Double> powers = new LinkedHashMap<>();
+        int[] negs = {0};
+        collectElementwise(e, 1, powers, negs, new boolean[1]);
+        Expr up = null;
+        Expr down = null;
+        for (Map.Entry<Expr, Double> p : powers.entrySet()) {
+            double k = p.getValue();
+            if (k == 0) {
+                continue;
+            }
+            Expr f = Math.abs(k) == 1 ? p.getKey() : new ElemPow(p.getKey(), Ex.num(Math.abs(k)));
+            if (k > 0) {
+                up = up == null ? f : new Hadamard(up, f);
+            } else {
+                down = down == null ? f : new Hadamard(down, f);
+            }
+        }
+        Expr out = up == null ? (down == null ? new Ones() : new HadamardDiv(new Ones(), down)) : down == null ? up : new HadamardDiv(up, down);
+        return negs[0] % 2 == 1 ? Ex.neg(out) : out;
+    }
+
+    // ---- transposes: (Ax)'B and x'A'B are one term -------------------------------------------
+
+    /** The transposes of products pushed to the leaves: (A*x)' = x'*A'. */
+    private static Expr pushDeep(Expr e) {
+        return Tidy.apply(Tree.bottomUp(e, n -> n instanceof Transpose t && t.arg() instanceof Mul m && !Tree.hasDiff(m)
+                ? Ex.mul(m.factors().reversed().stream().map(Ex::t).toList()) : n));
+    }
+
+    private static Expr body(Expr term) {
+        Product p = Product.of(term);
+        return new Product(1, p.scalars(), p.chain()).toExpr();
+    }
+
+    private static boolean collectsWhenPushed(Expr e) {
+        return e instanceof Add a && !a.equals(pushWhereCollecting(a));
+    }
+
+    private static Expr pushWhereCollecting(Expr e) {
+        List<Expr> terms = ((Add) e).terms();
+        List<Expr> out = new ArrayList<>(terms);
+        for (int i = 0; i < terms.size(); i++) {
+            Expr pushed = pushDeep(terms.get(i));
+            if (pushed.equals(terms.get(i))) {
+                continue;
+            }
+            for (int j = 0; j < terms.size(); j++) {
+                if (j != i && body(pushed).equals(body(pushDeep(out.get(j)))) && body(pushDeep(out.get(j))).equals(body(out.get(j)))) {
+                    out.set(i, pushed);
+                    break;
+                }
+            }
+        }
+        return Ex.add(out);
+    }
+}
