@@ -88,6 +88,7 @@ public final class Catalogue {
             fact("scalar-powers", "powers of one scalar", "a^-2*a^-1*b = b/a^3", "a: scalar, b: scalar"),
             fact("abs-derivative", "derivative of the absolute value", "abs'(a)*a = abs(a)", "a: scalar"),
             fact("trace-of-scalar", "the trace of a scalar is the scalar", "tr(x'*A*y) = x'*A*y", "x: vector, A: matrix, y: vector"),
+            fact("transpose-of-scalar", "the transpose of a scalar is the scalar", "(x'*A*y)' = x'*A*y", "x: vector, A: matrix, y: vector"),
             fact("symmetric-transpose", "transpose of a symmetric product", "(A'*A)' = A'*A", "A: matrix"),
             fact("hadamard-transpose", "transpose of a Hadamard product", "(A' .* B)' = A .* B'", "A: matrix, B: matrix"),
             fact("sigmoid-derivative", "derivative of the sigmoid", "sigmoid'(x) = sigmoid(x) .* (ones - sigmoid(x))", "x: vector"),

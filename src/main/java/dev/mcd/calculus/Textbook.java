@@ -25,7 +25,7 @@ final class Textbook {
                     Textbook::mergeScalarPowers),
             new Rule("trace-of-scalar", "trace-of-scalar", new Rule.Guard("the trace of a scalar", e -> e instanceof Call c
                     && c.fn() == Fn.TR && Outline.of(c.arg()).scalar() && !Tree.hasDiff(c.arg())), e -> ((Call) e).arg()),
-            new Rule("scalar-transpose", "scalar-transpose", new Rule.Guard("the transpose of a scalar", e -> e instanceof Transpose t
+            new Rule("transpose-of-scalar", "transpose-of-scalar", new Rule.Guard("the transpose of a scalar", e -> e instanceof Transpose t
                     && Outline.of(t.arg()).scalar() && !Tree.hasDiff(t.arg())), e -> ((Transpose) e).arg()),
             new Rule("symmetric-transpose", "symmetric-transpose", new Rule.Guard("the transpose of a symmetric product", e -> e instanceof Transpose t
                     && !Tree.hasDiff(t.arg()) && Symmetry.isSymmetric(t.arg())), e -> ((Transpose) e).arg()),

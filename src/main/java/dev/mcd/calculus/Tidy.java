@@ -69,6 +69,10 @@ final class Tidy {
         if (h.left() instanceof Zero || h.right() instanceof Zero) {
             return new Zero();
         }
+        if (h.right() instanceof Hadamard r && !Tree.hasDiff(h)) {
+            // a ∘ (b ∘ c) = a ∘ b ∘ c: flattened to the left like a product
+            return hadamard(new Hadamard(hadamard(new Hadamard(h.left(), r.left())), r.right()));
+        }
         if (h.left() instanceof Ones && Outline.of(h.right()).colsOne()) {
             return h.right();
         }
