@@ -95,6 +95,8 @@ public final class Catalogue {
             fact("diag-product", "product of diagonal matrices", "diag(x)*diag(y) = diag(x .* y)", "x: vector, y: vector"),
             fact("diag-sum", "sum of diagonal matrices", "diag(x) + diag(y) = diag(x + y)", "x: vector, y: vector"),
             fact("elementwise-powers", "element-wise powers of one vector", "x.^3 .* (y ./ x.^2) = x .* y", "x: vector, y: vector"),
+            fact("tangent-squared", "one plus tangent squared", "ones + sin(x).^2 ./ cos(x).^2 = cos(x).^-2", "x: vector"),
+            fact("common-factor", "taking out a common factor", "A*B*D + A*C*D = A*(B + C)*D", "A: matrix, B: matrix, C: matrix, D: matrix"),
             fact("transpose-collect", "one term written two ways", "(A*x)'*B + x'*A'*B = 2*x'*A'*B", "A: matrix, x: vector, B: matrix"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );

@@ -16,13 +16,12 @@ import java.util.Map;
 final class Textbook {
     private Textbook() {}
 
+    /** In order: the first rule that changes the derivative makes the next step (Strategy.exhaust). */
     static final List<Rule> RULES = List.of(
             new Rule("matrix-powers", "matrix-powers", new Rule.Guard("adjacent powers of one matrix", Textbook::hasAdjacentPowers),
                     Textbook::mergeMatrixPowers),
             new Rule("abs-derivative", "abs-derivative", new Rule.Guard("abs'(u) beside u", Textbook::absBesideArgument),
                     Textbook::absOfArgument),
-            new Rule("scalar-powers", "scalar-powers", new Rule.Guard("a reciprocal or two powers of one scalar", Textbook::hasScalarPowers),
-                    Textbook::mergeScalarPowers),
             new Rule("trace-of-scalar", "trace-of-scalar", new Rule.Guard("the trace of a scalar", e -> e instanceof Call c
                     && c.fn() == Fn.TR && Outline.of(c.arg()).scalar() && !Tree.hasDiff(c.arg())), e -> ((Call) e).arg()),
             new Rule("transpose-of-scalar", "transpose-of-scalar", new Rule.Guard("the transpose of a scalar", e -> e instanceof Transpose t
@@ -43,9 +42,15 @@ final class Textbook {
                     && a.terms().stream().allMatch(t -> diagArg(t) != null)), Textbook::sumOfDiags),
             new Rule("elementwise-powers", "elementwise-powers", new Rule.Guard("element-wise powers of one base", Textbook::hasElementwisePowers),
                     Textbook::mergeElementwisePowers),
+            new Rule("tangent-squared", "tangent-squared", new Rule.Guard("1 + sin(u)^2/cos(u)^2", e -> secantSquared(e) != null),
+                    Textbook::secantSquared),
             new Rule("transpose-collect", "transpose-collect", new Rule.Guard("terms equal once transposes are pushed in", Textbook::collectsWhenPushed),
                     Textbook::pushWhereCollecting),
-            new Rule("collect-terms", "collect-terms", new Rule.Guard("like terms", e -> e instanceof Add), e -> Collect.apply(e)));
+            new Rule("collect-terms", "collect-terms", new Rule.Guard("like terms", e -> e instanceof Add), e -> Collect.apply(e)),
+            new Rule("common-factor", "common-factor", new Rule.Guard("two terms with a common first or last factor", e -> commonFactor(e) != null),
+                    Textbook::commonFactor),
+            new Rule("scalar-powers", "scalar-powers", new Rule.Guard("a reciprocal or two powers of one scalar", Textbook::hasScalarPowers),
+                    Textbook::mergeScalarPowers));
 
     // ---- matrix powers: X^a X^b = X^(a+b), with inv(X) = X^-1 -------------------------------
 
@@ -321,12 +326,85 @@ final class Textbook {
         return negs[0] % 2 == 1 ? Ex.neg(out) : out;
     }
 
+    // ---- common factors: A B D + A C D = A (B + C) D ---------------------------------------
+
+    /** The sum with its first pair of terms sharing scalars, coefficient and an outer factor merged, or null. */
+    private static Expr commonFactor(Expr e) {
+        if (!(e instanceof Add a) || Tree.hasDiff(a)) {
+            return null;
+        }
+        List<Expr> terms = a.terms();
+        for (int i = 0; i < terms.size(); i++) {
+            for (int j = i + 1; j < terms.size(); j++) {
+                Expr merged = factored(Product.of(terms.get(i)), Product.of(terms.get(j)));
+                if (merged != null) {
+                    List<Expr> out = new ArrayList<>(terms);
+                    out.set(i, merged);
+                    out.remove(j);
+                    return Ex.add(out);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Expr factored(Product p, Product q) {
+        if (!p.scalars().equals(q.scalars()) || Math.abs(p.coefficient()) != Math.abs(q.coefficient())) {
+            return null;
+        }
+        List<Expr> x = p.chain();
+        List<Expr> y = q.chain();
+        int pre = 0;
+        while (pre < x.size() && pre < y.size() && x.get(pre).equals(y.get(pre))) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < x.size() - pre && suf < y.size() - pre && x.get(x.size() - 1 - suf).equals(y.get(y.size() - 1 - suf))) {
+            suf++;
+        }
+        if (pre + suf == 0 || pre + suf >= x.size() || pre + suf >= y.size()) {
+            return null; // nothing in common, or one term would be left with no middle (A + A B is not A (I + B) here)
+        }
+        Expr mid1 = Ex.mul(x.subList(pre, x.size() - suf));
+        Expr mid2 = Ex.mul(y.subList(pre, y.size() - suf));
+        Expr sum = Ex.add(mid1, p.coefficient() == q.coefficient() ? mid2 : Ex.neg(mid2));
+        List<Expr> out = new ArrayList<>();
+        out.add(Ex.num(p.coefficient()));
+        out.addAll(p.scalars());
+        out.addAll(x.subList(0, pre));
+        out.add(sum);
+        out.addAll(x.subList(x.size() - suf, x.size()));
+        return Ex.mul(out);
+    }
+
+    // ---- 1 + tan^2 = sec^2 -------------------------------------------------------------
+
+    /** cos(u).^-2 for ones + sin(u).^2 ./ cos(u).^2, else null. */
+    private static Expr secantSquared(Expr e) {
+        if (!(e instanceof Add a) || a.terms().size() != 2 || !(a.terms().get(0) instanceof Ones)
+                || !(a.terms().get(1) instanceof HadamardDiv q)) {
+            return null;
+        }
+        if (q.left() instanceof ElemPow s && q.right() instanceof ElemPow c && s.exponent().equals(Ex.num(2)) && c.exponent().equals(Ex.num(2))
+                && s.base() instanceof Call sin && sin.fn() == Fn.SIN && c.base() instanceof Call cos && cos.fn() == Fn.COS
+                && sin.arg().equals(cos.arg())) {
+            return new ElemPow(cos, Ex.num(-2));
+        }
+        return null;
+    }
+
     // ---- transposes: (Ax)'B and x'A'B are one term -------------------------------------------
 
     /** The transposes of products pushed to the leaves: (A*x)' = x'*A'. */
     private static Expr pushDeep(Expr e) {
         return Tidy.apply(Tree.bottomUp(e, n -> n instanceof Transpose t && t.arg() instanceof Mul m && !Tree.hasDiff(m)
                 ? Ex.mul(m.factors().reversed().stream().map(Ex::t).toList()) : n));
+    }
+
+    /** A' ∘ B' = (A ∘ B)': the transposes of a Hadamard product pulled out. */
+    private static Expr pullHadamard(Expr e) {
+        return Tidy.apply(Tree.bottomUp(e, n -> n instanceof Hadamard h && h.left() instanceof Transpose l && h.right() instanceof Transpose r
+                && !Tree.hasDiff(h) ? Ex.t(new Hadamard(l.arg(), r.arg())) : n));
     }
 
     private static Expr body(Expr term) {
@@ -342,14 +420,16 @@ final class Textbook {
         List<Expr> terms = ((Add) e).terms();
         List<Expr> out = new ArrayList<>(terms);
         for (int i = 0; i < terms.size(); i++) {
-            Expr pushed = pushDeep(terms.get(i));
-            if (pushed.equals(terms.get(i))) {
-                continue;
-            }
-            for (int j = 0; j < terms.size(); j++) {
-                if (j != i && body(pushed).equals(body(pushDeep(out.get(j)))) && body(pushDeep(out.get(j))).equals(body(out.get(j)))) {
-                    out.set(i, pushed);
-                    break;
+            for (java.util.function.UnaryOperator<Expr> normal : List.<java.util.function.UnaryOperator<Expr>>of(Textbook::pushDeep, Textbook::pullHadamard)) {
+                Expr pushed = normal.apply(terms.get(i));
+                if (pushed.equals(terms.get(i))) {
+                    continue;
+                }
+                for (int j = 0; j < terms.size(); j++) {
+                    if (j != i && body(pushed).equals(body(out.get(j)))) {
+                        out.set(i, pushed);
+                        break;
+                    }
                 }
             }
         }
