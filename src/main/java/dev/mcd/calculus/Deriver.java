@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Deriver {
     /** Bumped whenever a rule changes what the engine prints, so caches keyed on it refresh. */
-    public static final String ENGINE_VERSION = "2";
+    public static final String ENGINE_VERSION = "3";
 
     private Deriver() {}
 
@@ -39,6 +39,12 @@ public final class Deriver {
         Identifier.Outcome outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
         steps.addAll(outcome.steps());
         return new Derivation(f, wrt, start, steps, form, outcome.result(), premises);
+    }
+
+    /** The kind of an expression's value from its form: scalar, column vector, else matrix (a row counts as a matrix). */
+    public static Kind kindOf(Expr e) {
+        Outline o = Outline.of(e);
+        return o.scalar() ? Kind.SCALAR : o.colsOne() ? Kind.VECTOR : Kind.MATRIX;
     }
 
     /** Whether f mentions the variable at all (else its derivative is plainly 0). */
