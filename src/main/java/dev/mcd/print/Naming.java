@@ -32,7 +32,7 @@ public final class Naming {
     private static final int MIN_LENGTH_FOR_WIDTH = 10;
 
     private static final Map<Kind, List<String>> POOL = Map.of(
-            Kind.VECTOR, List.of("u", "h", "v", "z", "p", "q", "r", "g"),
+            Kind.VECTOR, List.of("u", "v", "z", "p", "q", "r", "g", "h"),
             Kind.MATRIX, List.of("U", "H", "V", "Z", "P", "Q", "R", "G"),
             Kind.SCALAR, List.of("s", "c", "k", "m", "n", "r"));
 
@@ -108,7 +108,7 @@ public final class Naming {
             // which letters: inner first, as a reader meets them (u = W_1*x, h = tanh(u))
             picked.sort(Comparator.comparingInt(Naming::size));
             for (Expr c : picked) {
-                String name = freshName(Deriver.kindOf(c), taken);
+                String name = freshName(c, Deriver.kindOf(c), taken);
                 if (name != null) {
                     taken.add(name);
                     chosen.put(c, new Expr.Var(name, Deriver.kindOf(c)));
@@ -124,18 +124,7 @@ public final class Naming {
         }
         // a name used in another's definition comes first: inner before outer
         out.sort(Comparator.comparingInt((Name n) -> size(n.full())));
-        List<Name> ordered = new ArrayList<>();
-        for (Name n : out) {
-            if (author.containsKey(n.full())) {
-                ordered.add(n);
-            }
-        }
-        for (Name n : out) {
-            if (!author.containsKey(n.full())) {
-                ordered.add(n);
-            }
-        }
-        return new Names(author.isEmpty() ? out : ordered);
+        return new Names(out);
     }
 
     private static boolean worthNaming(Expr c, List<Expr> lines, Map<Expr, Expr.Var> chosen) {
@@ -215,7 +204,13 @@ public final class Naming {
         }
     }
 
-    private static String freshName(Kind kind, Set<String> taken) {
+    /** An activation (tanh, sigmoid, an element-wise σ of a vector) is h, as in the tutorials; else the kind's pool. */
+    private static String freshName(Expr e, Kind kind, Set<String> taken) {
+        boolean activation = kind == Kind.VECTOR && (e instanceof Expr.Call c && c.fn().elementwise()
+                || e instanceof Expr.Apply a && a.elementwise());
+        if (activation && !taken.contains("h")) {
+            return "h";
+        }
         for (String n : POOL.get(kind)) {
             if (!taken.contains(n)) {
                 return n;
