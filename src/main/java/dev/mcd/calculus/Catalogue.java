@@ -97,6 +97,7 @@ public final class Catalogue {
             fact("elementwise-powers", "element-wise powers of one vector", "x.^3 .* (y ./ x.^2) = x .* y", "x: vector, y: vector"),
             fact("tangent-squared", "one plus tangent squared", "ones + sin(x).^2 ./ cos(x).^2 = cos(x).^-2", "x: vector"),
             fact("common-factor", "taking out a common factor", "A*B*D + A*C*D = A*(B + C)*D", "A: matrix, B: matrix, C: matrix, D: matrix"),
+            fact("fraction-coefficient", "a fraction as a division", "(2/3)*A = 2*A/3", "A: matrix"),
             fact("transpose-collect", "one term written two ways", "(A*x)'*B + x'*A'*B = 2*x'*A'*B", "A: matrix, x: vector, B: matrix"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );

@@ -50,7 +50,34 @@ final class Textbook {
             new Rule("common-factor", "common-factor", new Rule.Guard("two terms with a common first or last factor", e -> commonFactor(e) != null),
                     Textbook::commonFactor),
             new Rule("scalar-powers", "scalar-powers", new Rule.Guard("a reciprocal or two powers of one scalar", Textbook::hasScalarPowers),
-                    Textbook::mergeScalarPowers));
+                    Textbook::mergeScalarPowers),
+            new Rule("fraction-coefficient", "fraction-coefficient", new Rule.Guard("a fraction p/q leading a product", e -> fractionOf(e) > 1),
+                    Textbook::overDenominator));
+
+    /** q when e is a product led by a simple fraction p/q (q at most 12), else 0. */
+    private static int fractionOf(Expr e) {
+        if (!(e instanceof Mul m) || !(m.factors().getFirst() instanceof Num n) || Tree.hasDiff(e)) {
+            return 0;
+        }
+        double v = n.value();
+        for (int q = 2; q <= 12; q++) {
+            double p = Math.rint(v * q);
+            if (p != 0 && Math.abs(p / q - v) <= 1e-12 * Math.max(1, Math.abs(v)) && v * 1 != Math.rint(v)) {
+                return q;
+            }
+        }
+        return 0;
+    }
+
+    /** (p/q) A = p A / q: the textbook's Σ⁻¹/2, not (1/2) Σ⁻¹. */
+    private static Expr overDenominator(Expr e) {
+        Mul m = (Mul) e;
+        int q = fractionOf(e);
+        double p = Math.rint(((Num) m.factors().getFirst()).value() * q);
+        List<Expr> rest = new ArrayList<>(m.factors().subList(1, m.factors().size()));
+        rest.addFirst(Ex.num(p));
+        return new Div(Tidy.apply(Ex.mul(rest)), Ex.num(q));
+    }
 
     // ---- matrix powers: X^a X^b = X^(a+b), with inv(X) = X^-1 -------------------------------
 
@@ -158,6 +185,7 @@ final class Textbook {
                 collectScalar(d.den(), -sign, powers, rest, merged, false);
             }
             case Num n when n.value() == 1 -> {}
+            case Num n when sign < 0 -> add(powers, n, -1, merged); // a number in the denominator stays there
             case Pow p when p.exponent() instanceof Num k && Outline.of(p.base()).scalar() && !(p.base() instanceof Num) -> {
                 add(powers, p.base(), sign * k.value(), merged);
             }

@@ -105,6 +105,12 @@ public final class Naming {
                     trial.put(c, new Expr.Var("_", Deriver.kindOf(c)));
                 }
             }
+            // a name whose definition is a function of one other name (s = det(U), c = s/2) only adds a line
+            picked.removeIf(c -> {
+                Map<Expr, Expr.Var> others = new LinkedHashMap<>(trial);
+                others.remove(c);
+                return trivial(Rewrite.replace(c, others)) && !activation(c, Deriver.kindOf(c));
+            });
             // which letters: inner first, as a reader meets them (u = W_1*x, h = tanh(u))
             picked.sort(Comparator.comparingInt(Naming::size));
             for (Expr c : picked) {
@@ -161,12 +167,27 @@ public final class Naming {
             case Expr.Div dv -> true;
             default -> false;
         };
-        if (compound && !hasDiff(e) && TextPrinter.print(e).length() >= MIN_LENGTH) {
+        // a function of one variable (det(X), inv(Σ), exp(x)) is as short as a name: never renamed
+        if (compound && !trivial(e) && !hasDiff(e) && TextPrinter.print(e).length() >= MIN_LENGTH) {
             out.add(e);
         }
         for (Expr c : e.children()) {
             collectCandidates(c, out);
         }
+    }
+
+    /** A layer's activation, tanh(u) or σ(u) of a vector: named h even when short. */
+    private static boolean activation(Expr e, Kind kind) {
+        return kind == Kind.VECTOR && (e instanceof Expr.Call c && c.fn().elementwise() || e instanceof Expr.Apply a && a.elementwise());
+    }
+
+    /** f(leaf), or leaf / number: as short as a name. */
+    private static boolean trivial(Expr e) {
+        List<Expr> cs = e.children();
+        if (cs.size() == 1) {
+            return cs.getFirst().children().isEmpty();
+        }
+        return e instanceof Expr.Div dv && dv.num().children().isEmpty() && dv.den() instanceof Expr.Num;
     }
 
     private static boolean hasDiff(Expr e) {
@@ -206,9 +227,7 @@ public final class Naming {
 
     /** An activation (tanh, sigmoid, an element-wise σ of a vector) is h, as in the tutorials; else the kind's pool. */
     private static String freshName(Expr e, Kind kind, Set<String> taken) {
-        boolean activation = kind == Kind.VECTOR && (e instanceof Expr.Call c && c.fn().elementwise()
-                || e instanceof Expr.Apply a && a.elementwise());
-        if (activation && !taken.contains("h")) {
+        if (activation(e, kind) && !taken.contains("h")) {
             return "h";
         }
         for (String n : POOL.get(kind)) {
