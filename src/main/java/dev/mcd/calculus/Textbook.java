@@ -328,8 +328,10 @@ final class Textbook {
         }
         Map<Expr, Double> powers = new LinkedHashMap<>();
         boolean[] merged = {false};
-        collectElementwise(e, 1, powers, new int[1], merged);
-        return merged[0];
+        int[] negs = {0};
+        collectElementwise(e, 1, powers, negs, merged);
+        // also a reciprocal power: a .^-1 .* b .* -c is -(b .* c ./ a)
+        return merged[0] || (e instanceof Hadamard && powers.values().stream().anyMatch(k -> k < 0));
     }
 
     private static Expr mergeElementwisePowers(Expr e) {
