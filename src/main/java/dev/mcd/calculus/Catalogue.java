@@ -92,6 +92,21 @@ public final class Catalogue {
             fact("diag-swap", "a diagonal matrix times a vector", "diag(x)*y = diag(y)*x", "x: vector, y: vector"),
             fact("symmetric-gradient", "the gradient on symmetric matrices",
                     "tr(G*(d(S) + d(S)')) = tr((G + G')*d(S))", "G: matrix, S: matrix"),
+            fact("matrix-powers", "powers of one matrix", "X^2*inv(X^3) = inv(X)", "X: square matrix"),
+            fact("scalar-powers", "powers of one scalar", "a^-2*a^-1*b = b/a^3", "a: scalar, b: scalar"),
+            fact("abs-derivative", "derivative of the absolute value", "abs'(a)*a = abs(a)", "a: scalar"),
+            fact("trace-of-scalar", "the trace of a scalar is the scalar", "tr(x'*A*y) = x'*A*y", "x: vector, A: matrix, y: vector"),
+            fact("transpose-of-scalar", "the transpose of a scalar is the scalar", "(x'*A*y)' = x'*A*y", "x: vector, A: matrix, y: vector"),
+            fact("symmetric-transpose", "transpose of a symmetric product", "(A'*A)' = A'*A", "A: matrix"),
+            fact("hadamard-transpose", "transpose of a Hadamard product", "(A' .* B)' = A .* B'", "A: matrix, B: matrix"),
+            fact("sigmoid-derivative", "derivative of the sigmoid", "sigmoid'(x) = sigmoid(x) .* (ones - sigmoid(x))", "x: vector"),
+            fact("diag-product", "product of diagonal matrices", "diag(x)*diag(y) = diag(x .* y)", "x: vector, y: vector"),
+            fact("diag-sum", "sum of diagonal matrices", "diag(x) + diag(y) = diag(x + y)", "x: vector, y: vector"),
+            fact("elementwise-powers", "element-wise powers of one vector", "x.^3 .* (y ./ x.^2) = x .* y", "x: vector, y: vector"),
+            fact("tangent-squared", "one plus tangent squared", "ones + sin(x).^2 ./ cos(x).^2 = cos(x).^-2", "x: vector"),
+            fact("common-factor", "taking out a common factor", "A*B*D + A*C*D = A*(B + C)*D", "A: matrix, B: matrix, C: matrix, D: matrix"),
+            fact("fraction-coefficient", "a fraction as a division", "(2/3)*A = 2*A/3", "A: matrix"),
+            fact("transpose-collect", "one term written two ways", "(A*x)'*B + x'*A'*B = 2*x'*A'*B", "A: matrix, x: vector, B: matrix"),
             fact("linear-map", "linear maps commute with d", "d(vec(X)) = vec(d(X))", "X: matrix")
     );
 

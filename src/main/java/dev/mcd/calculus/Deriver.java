@@ -64,6 +64,12 @@ public final class Deriver {
         return new Derivation(f, wrt, start, steps, form, result, premises);
     }
 
+    /** The kind of an expression's value from its form: scalar, column vector, else matrix (a row counts as a matrix). */
+    public static Kind kindOf(Expr e) {
+        Outline o = Outline.of(e);
+        return o.scalar() ? Kind.SCALAR : o.colsOne() ? Kind.VECTOR : Kind.MATRIX;
+    }
+
     /** Whether f mentions the variable at all (else its derivative is plainly 0). */
     public static boolean dependsOn(Expr f, Var wrt) {
         return Tree.dependsOn(f, wrt);

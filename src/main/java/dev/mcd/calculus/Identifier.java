@@ -95,7 +95,7 @@ final class Identifier {
         if (!shown.equals(current)) {
             steps.add(new Step(shown, "scalar-differential", List.of(), List.of("scalar-commute")));
         }
-        return new Outcome(steps, g);
+        return new Outcome(steps, simplified(g, v, form, steps));
     }
 
     private static Outcome finish(Expr current, Var v, Form form, List<Step> steps) {
@@ -109,7 +109,28 @@ final class Identifier {
         if (!shown.equals(current)) {
             steps.add(new Step(shown, "collect-terms", List.of(), List.of(form == Form.SCALAR_BY_MATRIX ? "trace-linearity" : "collect-terms")));
         }
-        return new Outcome(steps, g);
+        return new Outcome(steps, simplified(g, v, form, steps));
+    }
+
+    /**
+     * The read-off derivative brought to a textbook's form, each move a step citing its fact
+     * ({@link Textbook}): -1/|x|^2 (1/|x|) x' dx = -x'/|x|^3 dx by scalar-powers.
+     */
+    private static Expr simplified(Expr g, Var v, Form form, List<Step> steps) {
+        Expr current = g;
+        for (Strategy.Move m : Strategy.exhaust(Textbook.RULES, g)) {
+            current = m.result();
+            steps.add(new Step(readOffForm(current, v, form), m.rule().id(), List.of(), List.of(m.rule().fact())));
+        }
+        return current;
+    }
+
+    /** tr(G dX) for eq. 3, G dx otherwise. */
+    private static Expr readOffForm(Expr g, Var v, Form form) {
+        if (g instanceof Zero) {
+            return g;
+        }
+        return Tidy.apply(form == Form.SCALAR_BY_MATRIX ? tr(mul(g, Ex.d(v))) : mul(g, Ex.d(v)));
     }
 
     /** G of a term already of the form tr(G dX) (eq. 3) or G dx (eqs. 2, 5), else empty. */

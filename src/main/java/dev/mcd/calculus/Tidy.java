@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Bookkeeping that needs no justification on the page, applied after every step: flat sums and
  * products, numbers folded into one leading coefficient, scalars ahead of matrices, zero terms
- * dropped, {@code (X')' = X}, {@code u^-1 * u = 1} for a scalar u. Example: {@code 2*(3*x')} becomes
+ * dropped, {@code (X')' = X}. Cancelling inverses, merging powers and symmetric transposes are
+ * recorded steps ({@link Textbook}). Example: {@code 2*(3*x')} becomes
  * {@code 6*x'}. Anything a reader would want explained is a named step instead.
  */
 final class Tidy {
@@ -68,6 +69,10 @@ final class Tidy {
         if (h.left() instanceof Zero || h.right() instanceof Zero) {
             return new Zero();
         }
+        if (h.right() instanceof Hadamard r && !Tree.hasDiff(h)) {
+            // a ∘ (b ∘ c) = a ∘ b ∘ c: flattened to the left like a product
+            return hadamard(new Hadamard(hadamard(new Hadamard(h.left(), r.left())), r.right()));
+        }
         if (h.left() instanceof Ones && Outline.of(h.right()).colsOne()) {
             return h.right();
         }
@@ -126,7 +131,7 @@ final class Tidy {
                 scalars.add(new Transpose(Ex.mul(rest)));
                 yield product(scalars);
             }
-            default -> Symmetry.isSymmetric(arg) ? arg : new Transpose(arg);
+            default -> new Transpose(arg); // symmetric transposes are the recorded step symmetric-transpose
         };
     }
 
@@ -150,13 +155,18 @@ final class Tidy {
                         work.addFirst(inner.get(i));
                     }
                 }
+                case Mul group when group.factors().stream().allMatch(g -> Outline.of(g).scalar()) -> {
+                    // (2 det(X)) inv(X) is 2 det(X) inv(X): a group of scalars is flattened
+                    for (int i = group.factors().size() - 1; i >= 0; i--) {
+                        work.addFirst(group.factors().get(i));
+                    }
+                }
                 default -> addFactor(f, scalars, chain);
             }
         }
         if (coefficient == 0) {
             return new Zero();
         }
-        cancelPowers(scalars);
         if (hasMatrixBesidesIdentity(chain)) {
             chain.removeIf(Expr.Identity.class::isInstance);
         } else if (chain.stream().anyMatch(Expr.Identity.class::isInstance)) {
@@ -164,8 +174,6 @@ final class Tidy {
             chain.removeIf(Expr.Identity.class::isInstance);
             chain.add(new Expr.Identity());
         }
-        mergePowers(chain);
-        cancelInverses(chain);
         List<Expr> out = new ArrayList<>();
         if (coefficient != 1 && coefficient != -1) {
             out.add(Ex.num(Math.abs(coefficient)));
@@ -189,70 +197,10 @@ final class Tidy {
         }
     }
 
-    /** u^a * u^b = u^(a+b) among scalar factors, dropping u^0: the step |X|^-1 |X| = 1. */
-    private static void cancelPowers(List<Expr> scalars) {
-        for (int i = 0; i < scalars.size(); i++) {
-            for (int j = i + 1; j < scalars.size(); j++) {
-                Expr bi = base(scalars.get(i));
-                if (bi.equals(base(scalars.get(j))) && exponent(scalars.get(i)) != null && exponent(scalars.get(j)) != null) {
-                    double k = exponent(scalars.get(i)) + exponent(scalars.get(j));
-                    scalars.remove(j);
-                    if (k == 0) {
-                        scalars.remove(i);
-                    } else {
-                        scalars.set(i, k == 1 ? bi : new Pow(bi, Ex.num(k)));
-                    }
-                    i = -1;
-                    break;
-                }
-            }
-        }
-    }
 
-    /** A A^-1 = A^-1 A = I along the chain: the I disappears unless nothing else is left. */
-    private static void cancelInverses(List<Expr> chain) {
-        for (int i = 0; i + 1 < chain.size(); i++) {
-            Expr a = chain.get(i);
-            Expr b = chain.get(i + 1);
-            boolean cancels = (b instanceof Inv inv && inv.arg().equals(a)) || (a instanceof Inv inv2 && inv2.arg().equals(b));
-            if (cancels && !Tree.hasDiff(a) && !Tree.hasDiff(b)) {
-                chain.remove(i + 1);
-                chain.set(i, new Expr.Identity());
-                if (hasMatrixBesidesIdentity(chain)) {
-                    chain.remove(i);
-                }
-                i = Math.max(-1, i - 2);
-            }
-        }
-    }
 
-    /** X X^2 = X^3 along the chain (square X; differentials never merge). */
-    private static void mergePowers(List<Expr> chain) {
-        for (int i = 0; i + 1 < chain.size(); i++) {
-            Expr a = chain.get(i);
-            Expr b = chain.get(i + 1);
-            if (a instanceof Diff || Tree.hasDiff(a) || !base(a).equals(base(b)) || exponent(a) == null || exponent(b) == null) {
-                continue;
-            }
-            double k = exponent(a) + exponent(b);
-            if (k == Math.rint(k) && k >= 2) {
-                chain.set(i, new Pow(base(a), Ex.num(k)));
-                chain.remove(i + 1);
-                i--;
-            }
-        }
-    }
 
-    private static Expr base(Expr e) {
-        return e instanceof Pow p ? p.base() : e;
-    }
 
-    private static Double exponent(Expr e) {
-        if (e instanceof Pow p) {
-            return p.exponent() instanceof Num n ? n.value() : null;
-        }
-        return 1.0;
-    }
 
     private static Expr sum(List<Expr> terms) {
         List<Expr> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
 import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.Naming;
 import dev.mcd.print.TextPrinter;
 import dev.mcd.site.Json;
 import dev.mcd.verify.VerifiedDerive;
@@ -51,6 +52,9 @@ final class DeriveCommand implements Callable<Integer> {
             description = "text (default), latex, json or numpy.")
     Format format;
 
+    @Option(names = "--no-auto-names", description = "Do not name recurring or long subexpressions (\"where u = W_1*x\"); print every step in full.")
+    boolean noAutoNames;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,9 +72,9 @@ final class DeriveCommand implements Callable<Integer> {
             return 2;
         }
         switch (format) {
-            case text -> out.print(text(r));
+            case text -> out.print(text(r, names(r)));
             case latex -> out.print(latex(r.derivation()));
-            case json -> out.println(Json.write(json(r)));
+            case json -> out.println(Json.write(json(r, names(r))));
             case numpy -> {
                 try {
                     out.print(NumpyExport.module(r));
@@ -97,17 +101,24 @@ final class DeriveCommand implements Callable<Integer> {
         return parts.isEmpty() ? s.rule() : String.join(", ", parts);
     }
 
-    private static String text(VerifiedDerive.Result r) {
+    private Naming.Names names(VerifiedDerive.Result r) {
+        return Naming.choose(r.derivation(), java.util.Map.of(), !noAutoNames);
+    }
+
+    private static String text(VerifiedDerive.Result r, Naming.Names names) {
         Derivation d = r.derivation();
         StringBuilder sb = new StringBuilder();
-        String lhs = TextPrinter.print(d.start());
+        String lhs = TextPrinter.print(names.apply(d.start()));
         sb.append(lhs).append('\n');
+        if (!names.isEmpty()) {
+            sb.append("  ").append(names.whereText()).append('\n');
+        }
         int n = 1;
         for (Step s : d.steps()) {
-            sb.append(String.format("%3d.  = %s    [%s]%n", n++, TextPrinter.print(s.rhs()), justification(s)));
+            sb.append(String.format("%3d.  = %s    [%s]%n", n++, TextPrinter.print(names.apply(s.rhs())), justification(s)));
         }
         sb.append("Finally, from eq. (").append(d.form().equation()).append("): d/d").append(d.wrt().name())
-                .append(" ").append(TextPrinter.print(d.function())).append(" = ").append(TextPrinter.print(d.result())).append('\n');
+                .append(" ").append(TextPrinter.print(d.function())).append(" = ").append(TextPrinter.print(names.apply(d.result()))).append('\n');
         sb.append("verified: ").append(r.report().summary()).append('\n');
         return sb.toString();
     }
@@ -133,19 +144,29 @@ final class DeriveCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> json(VerifiedDerive.Result r) {
+    private static Map<String, Object> json(VerifiedDerive.Result r, Naming.Names names) {
         Derivation d = r.derivation();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("expr", TextPrinter.print(d.function()));
         m.put("wrt", d.wrt().name());
         m.put("form", d.form().name().toLowerCase(java.util.Locale.ROOT));
         m.put("readOffEquation", d.form().equation());
-        m.put("start", printed(d.start()));
+        m.put("start", printed(names.apply(d.start())));
+        List<Object> named = new ArrayList<>();
+        for (Naming.Name nm : names.list()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", nm.var().name());
+            one.put("text", TextPrinter.print(nm.definition()));
+            one.put("latex", LatexPrinter.print(nm.definition()));
+            one.put("expanded", TextPrinter.print(nm.full()));
+            named.add(one);
+        }
+        m.put("names", named);
         List<Object> steps = new ArrayList<>();
         for (Step s : d.steps()) {
             Map<String, Object> step = new LinkedHashMap<>();
-            step.put("text", TextPrinter.print(s.rhs()));
-            step.put("latex", LatexPrinter.print(s.rhs()));
+            step.put("text", TextPrinter.print(names.apply(s.rhs())));
+            step.put("latex", LatexPrinter.print(names.apply(s.rhs())));
             step.put("rule", s.rule());
             step.put("equations", s.equations());
             step.put("facts", s.facts());
@@ -153,7 +174,9 @@ final class DeriveCommand implements Callable<Integer> {
             steps.add(step);
         }
         m.put("steps", steps);
-        m.put("result", printed(d.result()));
+        Map<String, Object> result = printed(d.result());
+        result.put("named", TextPrinter.print(names.apply(d.result())));
+        m.put("result", result);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("points", r.report().points());
         v.put("maxStepError", r.report().maxStepError());

@@ -43,6 +43,11 @@ final class LatexNumbers {
         return decimal(v);
     }
 
+    /** The smallest denominator that makes v a simple fraction, or 0. */
+    static int denominatorOf(double v) {
+        return denominator(v);
+    }
+
     /** The smallest denominator that makes v a fraction, or 0. */
     private static int denominator(double v) {
         if (v >= 1e6) {

@@ -155,6 +155,17 @@ public final class TextPrinter {
         return v < 0 || (v == 0 && 1 / v < 0);
     }
 
+    /** Whether 1/q has a finite decimal expansion (q = 2^a 5^b). */
+    private static boolean terminates(int q) {
+        while (q % 2 == 0) {
+            q /= 2;
+        }
+        while (q % 5 == 0) {
+            q /= 5;
+        }
+        return q == 1;
+    }
+
     /** Integers without a point ({@code 2}); the number zero as {@code 0.0}, since {@code 0} is the zero matrix. */
     static String number(double v) {
         if (isNegative(v)) {
@@ -165,6 +176,12 @@ public final class TextPrinter {
         }
         if (v == Math.rint(v) && v < 1e15) {
             return Long.toString((long) v);
+        }
+        if (LatexNumbers.isFraction(v) && !terminates(LatexNumbers.denominatorOf(v))) {
+            // a rational without a finite decimal as the reader wrote it, (1/3), never 0.33333333333333326;
+            // 0.5 and 2.5 stay as written
+            int q = LatexNumbers.denominatorOf(v);
+            return "(" + Math.round(v * q) + "/" + q + ")";
         }
         return Double.toString(v);
     }

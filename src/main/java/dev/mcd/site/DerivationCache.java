@@ -42,7 +42,7 @@ public final class DerivationCache implements DerivationService {
 
     @Override
     public RenderedDerivation derive(DeriveRequest r) throws DerivationException {
-        String key = key("derive", r.expr(), r.wrt(), r.where(), r.expect(), r.names());
+        String key = key("derive", r.expr(), r.wrt(), r.where(), r.expect(), r.names(), r.autoNames() ? "auto-names" : "no-auto-names");
         Optional<RenderedDerivation> hit = read(key, DerivationCache::readDerivation);
         if (hit.isPresent()) {
             return hit.get();

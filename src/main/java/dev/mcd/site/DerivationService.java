@@ -21,10 +21,15 @@ public interface DerivationService {
     List<IdentityView> identities();
 
     /** A {@code derive} block's keys; {@code where} and {@code expect} are "" when absent. */
-    record DeriveRequest(String expr, String wrt, String where, String expect, String names) {
+    record DeriveRequest(String expr, String wrt, String where, String expect, String names, boolean autoNames) {
         /** Without display names. */
         public DeriveRequest(String expr, String wrt, String where, String expect) {
             this(expr, wrt, where, expect, "");
+        }
+
+        /** With the author's names and automatic names for recurring or long subexpressions. */
+        public DeriveRequest(String expr, String wrt, String where, String expect, String names) {
+            this(expr, wrt, where, expect, names, true);
         }
     }
 

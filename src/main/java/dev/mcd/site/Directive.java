@@ -17,7 +17,7 @@ public sealed interface Directive {
     /** {@code title} (optional) names the example after its number: "Example 5: output weights". */
     record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
                   Optional<Value> expect, Optional<Value> title, Optional<Value> layouts,
-                  Optional<Value> names) implements Directive {}
+                  Optional<Value> names, Optional<Value> autoNames) implements Directive {}
 
     /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
     record ChainLine(Value expr, Value justification) {}

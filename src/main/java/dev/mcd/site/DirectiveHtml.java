@@ -65,10 +65,23 @@ final class DirectiveHtml {
         return "<div class=\"directive-error\"></div>";
     }
 
+    /** {@code auto-names: no} keeps only the author's names; yes (the default) adds names for recurring subexpressions. */
+    private static boolean autoNames(Directive.Derive d) throws DerivationException {
+        if (d.autoNames().isEmpty()) {
+            return true;
+        }
+        String v = d.autoNames().get().text().strip();
+        return switch (v) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new DerivationException("auto-names", 0, new dev.mcd.expr.Pos(1, 1), "expected yes or no, not '" + v + "'");
+        };
+    }
+
     private String derive(Directive.Derive d) throws DerivationException {
         var r = engine.derive(new DeriveRequest(d.expr().text(), d.wrt().text(),
                 d.where().map(Value::text).orElse(""), d.expect().map(Value::text).orElse(""),
-                d.names().map(Value::text).orElse("")));
+                d.names().map(Value::text).orElse(""), autoNames(d)));
         var sb = new StringBuilder();
         String label = open(sb, "derivation", d.id());
         String f = math.generated(r.functionTex(), false, d.offset());
@@ -263,6 +276,7 @@ final class DirectiveHtml {
                 case "where" -> x.where();
                 case "expect" -> x.expect();
                 case "names" -> x.names();
+                case "auto-names" -> x.autoNames();
                 default -> Optional.empty();
             };
             case Directive.Steps x -> switch (e.key()) {

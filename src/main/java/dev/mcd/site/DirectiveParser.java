@@ -79,11 +79,11 @@ public final class DirectiveParser {
     }
 
     private Optional<Directive> derive(int at, List<Line> body) {
-        return keys("derive", at, body, List.of("expr", "wrt", "id?", "where?", "expect?", "title?", "layouts?", "names?"))
+        return keys("derive", at, body, List.of("expr", "wrt", "id?", "where?", "expect?", "title?", "layouts?", "names?", "auto-names?"))
                 .map(k -> new Directive.Derive(at, Optional.ofNullable(k.get("id")), k.get("expr"), k.get("wrt"),
                         Optional.ofNullable(k.get("where")), Optional.ofNullable(k.get("expect")),
                         Optional.ofNullable(k.get("title")), Optional.ofNullable(k.get("layouts")),
-                        Optional.ofNullable(k.get("names"))));
+                        Optional.ofNullable(k.get("names")), Optional.ofNullable(k.get("auto-names"))));
     }
 
     private Optional<Directive> steps(int at, List<Line> body) {

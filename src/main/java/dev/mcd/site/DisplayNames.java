@@ -10,7 +10,9 @@ import dev.mcd.expr.Parser;
 import dev.mcd.expr.Pos;
 import dev.mcd.expr.Shape;
 import dev.mcd.expr.ShapeChecker;
+import dev.mcd.calculus.Derivation;
 import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.Naming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +22,34 @@ import java.util.Map;
  * A derive block's {@code names:} key, e.g. {@code names: y = W_2*sigma(W_1*x)}: display-only
  * names for intermediate quantities, so steps read dl/dy as in the tutorial instead of
  * dl/d(W_2 σ(W_1 x)). The engine and the checks never see them; several are separated by ';'.
+ * {@link #with} adds the names {@link Naming} chooses for recurring or long subexpressions
+ * (unless the block says {@code auto-names: no}), introduced once in the heading.
  */
 final class DisplayNames {
     private static final DisplayNames NONE = new DisplayNames(Map.of(), List.of());
 
     private final Map<Expr, Expr.Var> names;
     private final List<String> definitions;
+    private final Naming.Names chosen;
 
     private DisplayNames(Map<Expr, Expr.Var> names, List<String> definitions) {
+        this(names, definitions, Naming.Names.NONE);
+    }
+
+    private DisplayNames(Map<Expr, Expr.Var> names, List<String> definitions, Naming.Names chosen) {
         this.names = names;
         this.definitions = definitions;
+        this.chosen = chosen;
+    }
+
+    /** The author's names and, when {@code auto}, those chosen for this derivation; inner names first. */
+    DisplayNames with(Derivation d, boolean auto) {
+        Naming.Names all = Naming.choose(d, names, auto);
+        List<String> defs = new ArrayList<>();
+        for (Naming.Name n : all.list()) {
+            defs.add(LatexPrinter.print(n.var()) + " = " + LatexPrinter.print(n.definition()));
+        }
+        return new DisplayNames(names, defs, all);
     }
 
     static DisplayNames parse(String text, Decls decls) throws DerivationException {
@@ -77,7 +97,8 @@ final class DisplayNames {
 
     /** The same, for an expression known to be a scalar (its zero prints 0, not a bold zero). */
     String tex(Expr e, boolean scalar) {
-        return LatexPrinter.breakable(names.isEmpty() ? e : Rewrite.replace(e, names), scalar);
+        Expr shown = !chosen.isEmpty() ? chosen.apply(e) : names.isEmpty() ? e : Rewrite.replace(e, names);
+        return LatexPrinter.breakable(shown, scalar);
     }
 
     /** ", where y = ..." for the block's heading, or "" without names. */

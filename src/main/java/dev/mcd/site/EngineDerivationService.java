@@ -53,7 +53,7 @@ public final class EngineDerivationService implements DerivationService {
             throw new DerivationException(key, 0, e.error().pos(), reason);
         }
         Derivation d = result.derivation();
-        DisplayNames names = DisplayNames.parse(r.names(), result.decls());
+        DisplayNames names = DisplayNames.parse(r.names(), result.decls()).with(d, r.autoNames());
         List<ShownStep> steps = new ArrayList<>();
         // Eqs. 1-3 read off a scalar function: every step is its scalar differential, and by a
         // scalar variable (eq. 1) the derivative is a scalar too.

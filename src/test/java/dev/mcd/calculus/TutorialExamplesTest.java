@@ -106,8 +106,9 @@ class TutorialExamplesTest {
                 "x*((l'(W_2*sigma(W_1*x))*W_2)' .* sigma'(W_1*x))'", 8);
         cites(d, 12, 19, 3);
         assertTrue(d.citedEquations().contains(2) || d.citedEquations().contains(3));
-        usesFacts(d, "hadamard-move", "cyclic-trace");
-        assertEquals("x*((l'(W_2*sigma(W_1*x))*W_2)' .* sigma'(W_1*x))'", TextPrinter.print(d.result()));
+        usesFacts(d, "hadamard-move", "cyclic-trace", "hadamard-transpose");
+        // the tutorial's x[(dl/dy W_2) ∘ σ'(W_1 x)']: the transpose of the Hadamard product is a shown step
+        assertEquals("x*(l'(W_2*sigma(W_1*x))*W_2) .* sigma'(W_1*x)'", TextPrinter.print(d.result()));
     }
 
     /** Each link of a chain "e0 = e1 = e2 ..." must hold numerically. */
