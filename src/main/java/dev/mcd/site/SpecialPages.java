@@ -68,7 +68,15 @@ final class SpecialPages {
                 continue;
             }
             sb.append("<h2><a href=\"").append(Html.escape(r.page().outName())).append("\">")
-                    .append(Html.escape(r.page().frontMatter().title())).append("</a></h2>\n<ul class=\"examples\">\n");
+                    .append(Html.escape(r.page().frontMatter().title())).append("</a></h2>\n");
+            if (r.page().outName().startsWith("cookbook")) {
+                // The Cookbook pages have their own index by equation number; listing their dozens of
+                // derivations here too would push this page past the weight a phone can take.
+                sb.append("<p>").append(r.examples().size()).append(" derivations, indexed by equation number on ")
+                        .append("<a href=\"cookbook-conformance.html\">the Cookbook conformance page</a>.</p>\n");
+                continue;
+            }
+            sb.append("<ul class=\"examples\">\n");
             for (var e : r.examples()) {
                 sb.append("<li><a href=\"").append(Html.escape(e.href())).append("\">").append(Html.escape(e.label()))
                         .append("</a>: ").append(e.summaryHtml()).append("</li>\n");

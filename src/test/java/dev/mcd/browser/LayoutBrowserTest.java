@@ -118,7 +118,7 @@ class LayoutBrowserTest {
         Assumptions.assumeTrue(Files.isRegularFile(site.resolve("gallery-networks.html")), "needs the real site");
         Path dir = Files.createDirectories(projectRoot.resolve("target/screenshots"));
         for (int width : new int[] {1280, 390}) {
-            shoot("gallery-networks.html", "#ex\\:network-softmax", dir.resolve("softmax-" + width + ".png"), width);
+            shoot("gallery-networks-softmax.html", "#ex\\:network-softmax", dir.resolve("softmax-" + width + ".png"), width);
             shoot("worked-examples.html", "#ex\\:example-5-w1", dir.resolve("example-5-w1-" + width + ".png"), width);
             shoot("gallery-statistics.html", null, dir.resolve("statistics-longest-" + width + ".png"), width);
         }
