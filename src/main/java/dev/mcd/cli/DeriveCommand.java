@@ -1,18 +1,12 @@
 package dev.mcd.cli;
 
-import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
-import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.TextPrinter;
-import dev.mcd.site.Json;
 import dev.mcd.verify.VerifiedDerive;
+import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,18 +52,14 @@ final class DeriveCommand implements Callable<Integer> {
         try {
             r = VerifiedDerive.run(expr, wrt, where, "");
         } catch (VerifiedDerive.RequestException e) {
-            err.println("mcd derive: " + switch (e.part()) {
-                case EXPR, EXPECT -> "in the expression";
-                case WRT -> "in --wrt";
-                case WHERE -> "in --where";
-            } + " at " + e.error().render());
+            err.println("mcd derive: " + DeriveJson.where(e.part()) + " at " + e.error().render());
             err.flush();
             return 2;
         }
         switch (format) {
             case text -> out.print(text(r));
             case latex -> out.print(latex(r.derivation()));
-            case json -> out.println(Json.write(json(r)));
+            case json -> out.println(DeriveJson.of(r));
             case numpy -> {
                 try {
                     out.print(NumpyExport.module(r));
@@ -86,14 +76,7 @@ final class DeriveCommand implements Callable<Integer> {
 
     /** "eq. (10)" for numbered identities, the fact's name otherwise, e.g. "cyclic trace". */
     static String justification(Step s) {
-        List<String> parts = new ArrayList<>();
-        for (int n : s.equations()) {
-            parts.add("eq. (" + n + ")");
-        }
-        for (String f : s.facts()) {
-            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
-        }
-        return parts.isEmpty() ? s.rule() : String.join(", ", parts);
+        return DeriveJson.justification(s);
     }
 
     private static String text(VerifiedDerive.Result r) {
@@ -123,43 +106,5 @@ final class DeriveCommand implements Callable<Integer> {
         sb.append("\\frac{\\partial}{\\partial ").append(LatexPrinter.print(d.wrt())).append("}\\left(")
                 .append(LatexPrinter.print(d.function())).append("\\right) = ").append(LatexPrinter.print(d.result(), d.form().equation() == 1)).append('\n');
         return sb.toString();
-    }
-
-    private static Map<String, Object> printed(dev.mcd.expr.Expr e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", TextPrinter.print(e));
-        m.put("latex", LatexPrinter.print(e));
-        return m;
-    }
-
-    private static Map<String, Object> json(VerifiedDerive.Result r) {
-        Derivation d = r.derivation();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("expr", TextPrinter.print(d.function()));
-        m.put("wrt", d.wrt().name());
-        m.put("form", d.form().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("readOffEquation", d.form().equation());
-        m.put("start", printed(d.start()));
-        List<Object> steps = new ArrayList<>();
-        for (Step s : d.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("text", TextPrinter.print(s.rhs()));
-            step.put("latex", LatexPrinter.print(s.rhs()));
-            step.put("rule", s.rule());
-            step.put("equations", s.equations());
-            step.put("facts", s.facts());
-            step.put("justification", justification(s));
-            steps.add(step);
-        }
-        m.put("steps", steps);
-        m.put("result", printed(d.result()));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("points", r.report().points());
-        v.put("maxStepError", r.report().maxStepError());
-        v.put("maxIdentificationError", r.report().maxIdentificationError());
-        v.put("maxFiniteDifferenceError", r.report().maxFiniteDifferenceError());
-        v.put("summary", r.report().summary());
-        m.put("verification", v);
-        return m;
     }
 }

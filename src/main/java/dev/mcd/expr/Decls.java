@@ -26,7 +26,7 @@ public final class Decls {
 
     private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares, TreeMap<String, FunctionDecl> functions) {
         this.kinds = Collections.unmodifiableMap(kinds);
-        this.squares = Collections.unmodifiableSortedSet(squares);
+        this.squares = Sorted.set(squares);
         this.functions = Collections.unmodifiableMap(functions);
     }
 

@@ -65,7 +65,7 @@ final class Lexer {
             };
             default -> throw new ExprException(Character.isLetterOrDigit(cp)
                     ? "the character '" + new String(Character.toChars(cp)) + "' (U+" + String.format(java.util.Locale.ROOT, "%04X", cp)
-                        + (Character.getName(cp) == null ? "" : " " + Character.getName(cp)) + ") cannot be part of a name: "
+                        + (Platform.CURRENT.characterName(cp) == null ? "" : " " + Platform.CURRENT.characterName(cp)) + ") cannot be part of a name: "
                         + "names use ASCII letters, digits, _ and Greek letters"
                     : "unknown character '" + new String(Character.toChars(cp)) + "'", pos, src);
         };
