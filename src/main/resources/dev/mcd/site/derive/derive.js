@@ -193,7 +193,9 @@
     const part = error.part === 'wrt' || error.part === 'where' ? error.part : 'expr';
     const pre = document.getElementById('derive-' + part + '-error');
     const line = error.sourceLine !== undefined ? error.sourceLine : fields[part].value.split('\n')[error.line - 1] || '';
-    pre.textContent = message + '\n' + line + '\n' + ' '.repeat(Math.max(0, Math.min(error.column, line.length + 1) - 1)) + '^';
+    // the message wraps; the source line and the caret below it keep their columns (and scroll together)
+    pre.replaceChildren(el('span', 'derive-caret-message', message), '\n' + line + '\n'
+      + ' '.repeat(Math.max(0, Math.min(error.column, line.length + 1) - 1)) + '^');
     pre.hidden = false;
     fields[part].setAttribute('aria-invalid', 'true');
     out.replaceChildren(el('p', 'derive-error', message));
