@@ -1,7 +1,8 @@
 // derive.html: reads the query (?expr=&wrt=&where=), derives as the reader types (debounced) in a
 // Web Worker running the TeaVM build of the engine, and shows steps, result and verification.
 // Test contract: #derive-output gets data-state="done" + data-result (result.text of the CLI's JSON)
-// or data-state="error" + data-error ("line:col: message"); data-ms is the engine's time.
+// or data-state="error" + data-error ("line:col: message"); data-ms is the engine's time, data-done-at
+// the answer's time since navigation (bench DeriveBrowserBenchmark).
 (() => {
   'use strict';
   const LIMIT_MS = 10000; // a request with no answer by then restarts the worker
@@ -69,6 +70,11 @@
   }
 
   function answered(a) {
+    if (!window.katex && document.readyState === 'loading') {
+      // KaTeX (deferred) runs before DOMContentLoaded: show the answer once it can typeset it
+      document.addEventListener('DOMContentLoaded', () => answered(a), { once: true });
+      return;
+    }
     if (a.restart) {
       startWorker();
     }
@@ -102,6 +108,9 @@
   }
 
   function setState(state) {
+    if (state === 'done' || state === 'error') {
+      out.dataset.doneAt = Math.round(performance.now()); // ms since navigation: the benchmark's first answer
+    }
     out.dataset.state = state;
     out.setAttribute('aria-busy', state === 'working' ? 'true' : 'false');
   }
