@@ -84,7 +84,7 @@ public final class SiteBuilder {
         put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
                 layout.generated("What is checked", SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
-        DerivePage.add(files, templates, layout, problems);
+        DerivePage.add(root, files, templates, layout, problems);
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
             entries.add(new SiteMaps.Entry(r.page().frontMatter().title(), r.page().outName(), r.headings(), r.plainText()));
@@ -95,7 +95,9 @@ public final class SiteBuilder {
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
         urls.add(SiteIndex.VERIFICATION_PAGE);
-        urls.add(DerivePage.PAGE);
+        if (files.containsKey(DerivePage.PAGE)) {
+            urls.add(DerivePage.PAGE);
+        }
         files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
