@@ -110,6 +110,21 @@ class DerivePageBrowserTest {
     }
 
     @Test
+    void deepNestingIsAnsweredAsOnTheCommandLine() {
+        // 499 levels: within the parser's limit, deep enough to test the worker's stack
+        String deep = "(".repeat(499) + "x'*x" + ")".repeat(499);
+        WebElement out = derive(deep, "x", "");
+        String state = out.getDomAttribute("data-state");
+        if ("done".equals(state)) {
+            assertEquals("2*x'", out.getDomAttribute("data-result"));
+        } else {
+            assertTrue(out.getDomAttribute("data-error").contains("too large to derive"), out.getDomAttribute("data-error"));
+        }
+        assertEquals("done", derive("x'*x", "x", "").getDomAttribute("data-state"), "the page derives after a deep request");
+        assertNoConsoleErrors("derive.html after a deep request");
+    }
+
+    @Test
     void typingDerivesAgainAndPutsTheQueryInTheAddress() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
         derive("x'*x", "x", "");
