@@ -1,19 +1,13 @@
 package dev.mcd.cli;
 
-import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
-import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
 import dev.mcd.print.TextPrinter;
-import dev.mcd.site.Json;
 import dev.mcd.verify.VerifiedDerive;
+import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,18 +57,14 @@ final class DeriveCommand implements Callable<Integer> {
         try {
             r = VerifiedDerive.run(expr, wrt, where, "");
         } catch (VerifiedDerive.RequestException e) {
-            err.println("mcd derive: " + switch (e.part()) {
-                case EXPR, EXPECT -> "in the expression";
-                case WRT -> "in --wrt";
-                case WHERE -> "in --where";
-            } + " at " + e.error().render());
+            err.println("mcd derive: " + DeriveJson.where(e.part()) + " at " + e.error().render());
             err.flush();
             return 2;
         }
         switch (format) {
             case text -> out.print(text(r, names(r)));
             case latex -> out.print(latex(r.derivation()));
-            case json -> out.println(Json.write(json(r, names(r))));
+            case json -> out.println(DeriveJson.of(r, names(r)));
             case numpy -> {
                 try {
                     out.print(NumpyExport.module(r));
@@ -91,14 +81,7 @@ final class DeriveCommand implements Callable<Integer> {
 
     /** "eq. (10)" for numbered identities, the fact's name otherwise, e.g. "cyclic trace". */
     static String justification(Step s) {
-        List<String> parts = new ArrayList<>();
-        for (int n : s.equations()) {
-            parts.add("eq. (" + n + ")");
-        }
-        for (String f : s.facts()) {
-            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
-        }
-        return parts.isEmpty() ? s.rule() : String.join(", ", parts);
+        return DeriveJson.justification(s);
     }
 
     private Naming.Names names(VerifiedDerive.Result r) {
@@ -135,55 +118,5 @@ final class DeriveCommand implements Callable<Integer> {
         sb.append("\\frac{\\partial}{\\partial ").append(LatexPrinter.print(d.wrt())).append("}\\left(")
                 .append(LatexPrinter.print(d.function())).append("\\right) = ").append(LatexPrinter.print(d.result(), d.form().equation() == 1)).append('\n');
         return sb.toString();
-    }
-
-    private static Map<String, Object> printed(dev.mcd.expr.Expr e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", TextPrinter.print(e));
-        m.put("latex", LatexPrinter.print(e));
-        return m;
-    }
-
-    private static Map<String, Object> json(VerifiedDerive.Result r, Naming.Names names) {
-        Derivation d = r.derivation();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("expr", TextPrinter.print(d.function()));
-        m.put("wrt", d.wrt().name());
-        m.put("form", d.form().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("readOffEquation", d.form().equation());
-        m.put("start", printed(names.apply(d.start())));
-        List<Object> named = new ArrayList<>();
-        for (Naming.Name nm : names.list()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("name", nm.var().name());
-            one.put("text", TextPrinter.print(nm.definition()));
-            one.put("latex", LatexPrinter.print(nm.definition()));
-            one.put("expanded", TextPrinter.print(nm.full()));
-            named.add(one);
-        }
-        m.put("names", named);
-        List<Object> steps = new ArrayList<>();
-        for (Step s : d.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("text", TextPrinter.print(names.apply(s.rhs())));
-            step.put("latex", LatexPrinter.print(names.apply(s.rhs())));
-            step.put("rule", s.rule());
-            step.put("equations", s.equations());
-            step.put("facts", s.facts());
-            step.put("justification", justification(s));
-            steps.add(step);
-        }
-        m.put("steps", steps);
-        Map<String, Object> result = printed(d.result());
-        result.put("named", TextPrinter.print(names.apply(d.result())));
-        m.put("result", result);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("points", r.report().points());
-        v.put("maxStepError", r.report().maxStepError());
-        v.put("maxIdentificationError", r.report().maxIdentificationError());
-        v.put("maxFiniteDifferenceError", r.report().maxFiniteDifferenceError());
-        v.put("summary", r.report().summary());
-        m.put("verification", v);
-        return m;
     }
 }

@@ -31,10 +31,10 @@ public final class Decls {
     private Decls(TreeMap<String, Kind> kinds, java.util.TreeSet<String> squares, TreeMap<String, FunctionDecl> functions,
                   java.util.TreeSet<String> symmetric, java.util.TreeSet<String> definite) {
         this.kinds = Collections.unmodifiableMap(kinds);
-        this.squares = Collections.unmodifiableSortedSet(squares);
+        this.squares = Sorted.set(squares);
         this.functions = Collections.unmodifiableMap(functions);
-        this.symmetric = Collections.unmodifiableSortedSet(symmetric);
-        this.definite = Collections.unmodifiableSortedSet(definite);
+        this.symmetric = Sorted.set(symmetric);
+        this.definite = Sorted.set(definite);
     }
 
     /** The names declared {@code symmetric} or {@code spd} (symmetric positive definite). */

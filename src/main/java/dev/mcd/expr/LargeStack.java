@@ -2,45 +2,21 @@ package dev.mcd.expr;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Runs deeply recursive work on a thread with a 64 MB stack, e.g. checking a tree 500 levels deep:
- * such a tree needs about 1 MB of interpreted frames, the whole default stack of a thread.
+ * such a tree needs about 1 MB of interpreted frames, the whole default stack of a thread
+ * ({@link JvmPlatform}; the browser build runs it on the caller's stack).
  */
 final class LargeStack {
     private LargeStack() {}
 
     /** Trees up to this depth run on the caller's thread. */
     static final int SHALLOW = 64;
-    private static final long SIZE = 64L << 20;
 
     static <T> T run(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "mcd-deep", SIZE);
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        switch (failure.get()) {
-            case null -> {
-                return result.get();
-            }
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            case Throwable e -> throw new IllegalStateException(e);
-        }
+        return Platform.CURRENT.runDeep(work);
     }
 
     /** The depth of a tree, measured without recursion. */

@@ -64,8 +64,8 @@ final class Lexer {
                 default -> throw new ExprException("'.' must start '.*', './' or '.^'", pos, src);
             };
             default -> throw new ExprException(Character.isLetterOrDigit(cp)
-                    ? "the character '" + new String(Character.toChars(cp)) + "' (U+" + String.format(java.util.Locale.ROOT, "%04X", cp)
-                        + (Character.getName(cp) == null ? "" : " " + Character.getName(cp)) + ") cannot be part of a name: "
+                    ? "the character '" + new String(Character.toChars(cp)) + "' (U+" + hex4(cp)
+                        + (Platform.CURRENT.characterName(cp) == null ? "" : " " + Platform.CURRENT.characterName(cp)) + ") cannot be part of a name: "
                         + "names use ASCII letters, digits, _ and Greek letters"
                     : "unknown character '" + new String(Character.toChars(cp)) + "'", pos, src);
         };
@@ -123,6 +123,12 @@ final class Lexer {
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** U+0445 style: four or more upper-case hex digits (String.format is not portable to the browser build). */
+    private static String hex4(int cp) {
+        String h = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(Math.max(0, 4 - h.length())) + h;
     }
 
     /** The position of character {@code offset} of {@code src}, for errors found outside the lexer. */

@@ -30,7 +30,7 @@ public final class Shapes {
             rc.forEach(t -> syms.addAll(t.symbols()));
         });
         this.variables = Collections.unmodifiableMap(vars);
-        this.symbols = Collections.unmodifiableSortedSet(syms);
+        this.symbols = Sorted.set(syms);
     }
 
     /**

@@ -26,7 +26,7 @@ final class LatexNames {
 
     /** base, then an optional {@code _sub} or trailing digits (W1 reads as W_1, as the tutorial writes it). */
     private static final Pattern NAME = Pattern.compile(
-            "([\\p{IsAlphabetic}&&[^_]](?:[\\p{IsAlphabetic}&&[^_]]*?))(?:_([\\p{IsAlphabetic}\\p{Nd}_]+)|(\\p{Nd}+))?");
+            "([\\p{L}&&[^_]](?:[\\p{L}&&[^_]]*?))(?:_([\\p{L}\\p{Nd}_]+)|(\\p{Nd}+))?");
 
     private static Map<String, String> greek() {
         String[] lower = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",

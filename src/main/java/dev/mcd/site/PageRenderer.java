@@ -206,7 +206,7 @@ public final class PageRenderer {
                 return url;
             }
         } else if (path.equals(SiteIndex.IDENTITIES_PAGE) || path.equals(SiteIndex.EXAMPLES_PAGE)
-                || path.equals(SiteIndex.VERIFICATION_PAGE)) {
+                || path.equals(SiteIndex.VERIFICATION_PAGE) || path.equals(DerivePage.PAGE)) {
             out = path;
         } else {
             problems.add(page.file().problemAt(at, "broken link: '" + url + "' is not a page (link to a .md file)"));

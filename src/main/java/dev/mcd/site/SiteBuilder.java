@@ -35,7 +35,7 @@ public final class SiteBuilder {
 
     /** Files the build writes itself; a content page may not take their names. */
     static final java.util.Set<String> GENERATED = java.util.Set.of(SiteIndex.IDENTITIES_PAGE, SiteIndex.EXAMPLES_PAGE,
-            SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml");
+            SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml", DerivePage.PAGE);
 
     public SiteOutput build() throws BuildFailure {
         var problems = new Problems();
@@ -89,6 +89,7 @@ public final class SiteBuilder {
                 "Per page, every statement this build checked numerically and every one it did not, with the reason.",
                 SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
         put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
+        DerivePage.add(root, files, templates, layout, problems);
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
             entries.add(new SiteMaps.Entry(r.page().frontMatter().title(), r.page().outName(), r.headings(), r.plainText()));
@@ -107,6 +108,9 @@ public final class SiteBuilder {
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
         urls.add(SiteIndex.VERIFICATION_PAGE);
+        if (files.containsKey(DerivePage.PAGE)) {
+            urls.add(DerivePage.PAGE);
+        }
         if (!config.baseUrl().isEmpty()) {
             files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
         }

@@ -1,5 +1,6 @@
 package dev.mcd.site;
 
+import dev.mcd.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -363,6 +363,6 @@ final class Mat {
     }
 
     static String num(double v) {
-        return String.format(java.util.Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
+        return Decimal.general(v, 10).replaceFirst("\\.?0+(e|$)", "$1");
     }
 }

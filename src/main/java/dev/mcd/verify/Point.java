@@ -1,6 +1,6 @@
 package dev.mcd.verify;
 
-import java.util.Collections;
+import dev.mcd.expr.Sorted;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,9 +15,9 @@ import org.ejml.data.DMatrixRMaj;
 public record Point(SortedMap<String, DMatrixRMaj> values, SortedMap<String, DMatrixRMaj> directions,
                     SortedMap<String, Instance> functions) {
     public Point {
-        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
-        directions = Collections.unmodifiableSortedMap(new TreeMap<>(directions));
-        functions = Collections.unmodifiableSortedMap(new TreeMap<>(functions));
+        values = Sorted.map(new TreeMap<>(values));
+        directions = Sorted.map(new TreeMap<>(directions));
+        functions = Sorted.map(new TreeMap<>(functions));
         for (var e : directions.entrySet()) {
             DMatrixRMaj v = values.get(e.getKey());
             if (v == null || !Mat.sameShape(v, e.getValue())) {

@@ -306,7 +306,7 @@ final class Sizing {
         for (int n = 2; n <= LARGEST; n++) {
             pool.add(n);
         }
-        java.util.Collections.shuffle(pool, random);
+        shuffle(pool, random);
         int next = 0;
         deduce();
         propagate();
@@ -317,6 +317,29 @@ final class Sizing {
             }
             assign(free, pool.get(next++ % pool.size()));
         }
+    }
+
+    /**
+     * {@code Collections.shuffle(list, random)} with the JDK's {@code Random.nextInt(bound)} written
+     * out: TeaVM's (the browser build) draws differently, and the sizes must agree with the JVM's.
+     */
+    private static void shuffle(List<Integer> list, Random random) {
+        for (int i = list.size(); i > 1; i--) {
+            java.util.Collections.swap(list, i - 1, nextInt(random, i));
+        }
+    }
+
+    /** Random.nextInt(bound) of the JDK; {@code nextInt() >>> 1} is the generator's next(31). */
+    private static int nextInt(Random random, int bound) {
+        int r = random.nextInt() >>> 1;
+        int m = bound - 1;
+        if ((bound & m) == 0) {
+            return (int) ((bound * (long) r) >> 31);
+        }
+        for (int u = r; u - (r = u % bound) + m < 0; u = random.nextInt() >>> 1) {
+            // rejects the last, incomplete block of 2^31 so that every value is equally likely
+        }
+        return r;
     }
 
     /**

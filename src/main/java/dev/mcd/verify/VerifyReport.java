@@ -1,7 +1,6 @@
 package dev.mcd.verify;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +75,7 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
         if (v == 0) {
             return "0";
         }
-        String s = String.format(Locale.ROOT, "%.0e", v); // "2e-15", "3e-09", "1e+00"
+        String s = Decimal.sci(v, 1); // "2e-15", "3e-09", "1e+00", as String.format("%.0e")
         return s.replaceFirst("e([+-])0*(\\d)", "e$1$2").replace("e+", "e").replaceFirst("e0$", "");
     }
 }

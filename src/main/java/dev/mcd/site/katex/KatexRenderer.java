@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interpreted, so a warm cache turns seconds into milliseconds).
  */
 public final class KatexRenderer implements AutoCloseable {
+    /** The KaTeX release the site renders with, e.g. for the derive page's client-side script. */
+    public static final String KATEX_VERSION = KatexScript.VERSION;
+
     private final RenderCache cache;
     private final KatexEngine engine = new KatexEngine();
     private final ExecutorService workers;

@@ -1,4 +1,4 @@
-package dev.mcd.site;
+package dev.mcd.web;
 
 import java.util.List;
 import java.util.Map;

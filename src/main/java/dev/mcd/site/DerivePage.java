@@ -1,0 +1,106 @@
+package dev.mcd.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code derive.html}: the engine compiled to JavaScript (TeaVM, dev.mcd.web) running in a Web
+ * Worker, e.g. {@code derive.html?expr=tr(A*X)&wrt=X}. Writes the page, its scripts, KaTeX's
+ * script (the release the build renders with) and the engine as
+ * {@code derive/mcd-engine-<engine fingerprint>.js}, so a new engine is a new file name and no
+ * cache can serve a stale one.
+ */
+final class DerivePage {
+    static final String PAGE = "derive.html";
+    static final String TITLE = "Derive your own";
+    static final String TEMPLATE = "derive.ftlh";
+    /** The TeaVM bundle inside the jar (pom.xml, teavm-maven-plugin). */
+    static final String BUNDLE = "dev/mcd/web/mcd-engine.js";
+    private static final String SCRIPTS = "dev/mcd/site/derive/";
+
+    private DerivePage() {}
+
+    /** Adds the page when the project has {@code templates/derive.ftlh} (a site with its own templates may leave it out). */
+    static void add(Path root, Map<String, byte[]> files, Templates templates, Layout layout, Problems problems) {
+        if (!Files.isRegularFile(root.resolve(Templates.DIR).resolve(TEMPLATE), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String engine = "derive/mcd-engine-" + EngineFingerprint.of() + ".js";
+        try {
+            refuseStale();
+            files.put(engine, resource(BUNDLE, "the engine for the browser (run `mvn package`)"));
+            files.put("katex/katex.min.js", resource("META-INF/resources/webjars/katex/" + dev.mcd.site.katex.KatexRenderer.KATEX_VERSION
+                    + "/dist/katex.min.js", "KaTeX's script"));
+            for (String name : List.of("derive.js", "worker.js", "derive.css")) {
+                files.put("derive/" + name, resource(SCRIPTS + name, "the derive page's " + name));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.ofFile(PAGE, e.getMessage()));
+            return;
+        }
+        Map<String, Object> model = layout.generated(TITLE,
+                "Derive your own matrix derivative in the browser: steps, verification and a link to share.", PAGE, "", List.of());
+        model.put("engine", engine);
+        templates.render(TEMPLATE, model, problems).ifPresent(h -> files.put(PAGE, h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Run from compiled classes (an IDE, {@code mvn compile} without TeaVM), the bundle may predate
+     * the engine: refuse it when any engine class is newer. A jar is built whole by Maven, so its
+     * bundle is always the one of its classes.
+     */
+    private static void refuseStale() throws IOException {
+        URL url = DerivePage.class.getClassLoader().getResource(BUNDLE);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return;
+        }
+        try {
+            Path bundle = Path.of(url.toURI());
+            Path classes = bundle.getParent().getParent().getParent().getParent(); // above dev/mcd/web/
+            FileTime built = Files.getLastModifiedTime(bundle);
+            for (String pkg : List.of("expr", "calculus", "print", "verify", "web")) {
+                Path dir = classes.resolve("dev/mcd").resolve(pkg);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> all = Files.walk(dir)) {
+                    Optional<Path> newer = all.filter(p -> p.toString().endsWith(".class"))
+                            .filter(p -> newerThan(p, built)).findFirst();
+                    if (newer.isPresent()) {
+                        throw new IOException("the engine for the browser is older than " + classes.relativize(newer.get())
+                                + ": run `mvn process-classes` (TeaVM) or `mvn package`");
+                    }
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // not a plain file after all: nothing to compare
+        }
+    }
+
+    private static boolean newerThan(Path p, FileTime t) {
+        try {
+            return Files.getLastModifiedTime(p).compareTo(t) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] resource(String path, String what) throws IOException {
+        try (InputStream in = DerivePage.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("cannot find " + what + " on the class path (" + path + ")");
+            }
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mcd.web;
+
+import dev.mcd.calculus.Catalogue;
+import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Identity;
+import dev.mcd.calculus.Step;
+import dev.mcd.expr.Expr;
+import dev.mcd.expr.ExprException;
+import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.Naming;
+import dev.mcd.print.TextPrinter;
+import dev.mcd.verify.VerifiedDerive;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON document of one derivation, e.g. {@code {"expr":"x'*x","wrt":"x",...,"result":{"text":"2*x'",...}}}:
+ * one writer for {@code mcd derive --format json} and the engine compiled to JavaScript, so the
+ * page and the command line cannot drift apart.
+ */
+public final class DeriveJson {
+    private DeriveJson() {}
+
+    /** The derivation as {@code mcd derive --format json} prints it (without the final newline). */
+    public static String of(VerifiedDerive.Result r) {
+        return of(r, Naming.choose(r.derivation(), java.util.Map.of(), true));
+    }
+
+    /** The same with the named subexpressions chosen by the caller (e.g. none for --no-auto-names). */
+    public static String of(VerifiedDerive.Result r, Naming.Names names) {
+        return Json.write(document(r, names));
+    }
+
+    /**
+     * The error of a refused request, e.g. {@code {"error":{"part":"expr","line":1,"column":7,...}}};
+     * {@code rendered} is the CLI's message with the source line and caret.
+     */
+    public static String error(VerifiedDerive.RequestException e) {
+        ExprException x = e.error();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("part", e.part().name().toLowerCase(Locale.ROOT));
+        m.put("where", where(e.part()));
+        m.put("line", x.pos().line());
+        m.put("column", x.pos().column());
+        m.put("message", x.reason());
+        m.put("sourceLine", x.sourceLine());
+        m.put("rendered", x.render());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("error", m);
+        return Json.write(doc);
+    }
+
+    /** How the command line names the field an error is in, e.g. "in --wrt". */
+    public static String where(VerifiedDerive.Part part) {
+        return switch (part) {
+            case EXPR, EXPECT -> "in the expression";
+            case WRT -> "in --wrt";
+            case WHERE -> "in --where";
+        };
+    }
+
+    /** "eq. (10)" for numbered identities, the fact's name otherwise, e.g. "cyclic trace". */
+    public static String justification(Step s) {
+        List<String> parts = new ArrayList<>();
+        for (int n : s.equations()) {
+            parts.add("eq. (" + n + ")");
+        }
+        for (String f : s.facts()) {
+            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
+        }
+        return parts.isEmpty() ? s.rule() : String.join(", ", parts);
+    }
+
+    private static Map<String, Object> printed(Expr e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", TextPrinter.print(e));
+        m.put("latex", LatexPrinter.print(e));
+        return m;
+    }
+
+    private static Map<String, Object> document(VerifiedDerive.Result r, Naming.Names names) {
+        Derivation d = r.derivation();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("expr", TextPrinter.print(d.function()));
+        m.put("wrt", d.wrt().name());
+        m.put("form", d.form().name().toLowerCase(Locale.ROOT));
+        m.put("readOffEquation", d.form().equation());
+        m.put("start", printed(names.apply(d.start())));
+        List<Object> named = new ArrayList<>();
+        for (Naming.Name nm : names.list()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", nm.var().name());
+            one.put("text", TextPrinter.print(nm.definition()));
+            one.put("latex", LatexPrinter.print(nm.definition()));
+            one.put("expanded", TextPrinter.print(nm.full()));
+            named.add(one);
+        }
+        m.put("names", named);
+        List<Object> steps = new ArrayList<>();
+        for (Step s : d.steps()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("text", TextPrinter.print(names.apply(s.rhs())));
+            step.put("latex", LatexPrinter.print(names.apply(s.rhs())));
+            step.put("rule", s.rule());
+            step.put("equations", s.equations());
+            step.put("facts", s.facts());
+            step.put("justification", justification(s));
+            steps.add(step);
+        }
+        m.put("steps", steps);
+        Map<String, Object> result = printed(d.result());
+        result.put("named", TextPrinter.print(names.apply(d.result())));
+        m.put("result", result);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("points", r.report().points());
+        v.put("maxStepError", r.report().maxStepError());
+        v.put("maxIdentificationError", r.report().maxIdentificationError());
+        v.put("maxFiniteDifferenceError", r.report().maxFiniteDifferenceError());
+        v.put("summary", r.report().summary());
+        m.put("verification", v);
+        return m;
+    }
+}
