@@ -38,6 +38,7 @@ public final class SiteBuilder {
             SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml");
 
     public SiteOutput build() throws BuildFailure {
+        long t = Profile.start();
         var problems = new Problems();
         var config = SiteConfig.load(root, problems);
         var parsed = ContentLoader.load(root, config, problems).stream()
@@ -53,8 +54,14 @@ public final class SiteBuilder {
                         + ", which the build generates itself; rename the file"));
             }
         }
+        Profile.since("wall.1 load+parse", t);
+        t = Profile.start();
         var index = SiteIndex.of(parsed, engine.identities(), problems);
+        Profile.since("wall.2 index+catalogue", t);
+        t = Profile.start();
         var rendered = renderAll(index, problems);
+        Profile.since("wall.3 render pages", t);
+        t = Profile.start();
         // A pull request may add links: nothing under templates/ may lead out of the project.
         if (!ProjectPaths.confineTree(root, root.resolve(Templates.DIR), Templates.DIR, problems)) {
             throw new BuildFailure(problems.sorted());
@@ -95,6 +102,7 @@ public final class SiteBuilder {
         urls.add(SiteIndex.EXAMPLES_PAGE);
         urls.add(SiteIndex.VERIFICATION_PAGE);
         files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
+        Profile.since("wall.4 templates+special", t);
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
         }
@@ -119,7 +127,7 @@ public final class SiteBuilder {
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
-                futures.add(pool.submit(() -> PageRenderer.render(p, index, engine, math, problems)));
+                futures.add(pool.submit(() -> Profile.time("page.render", () -> PageRenderer.render(p, index, engine, math, problems))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {
