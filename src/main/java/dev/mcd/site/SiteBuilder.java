@@ -26,11 +26,18 @@ public final class SiteBuilder {
     private final Path root;
     private final DerivationService engine;
     private final MathRenderer math;
+    private final BuildMemo memo;
 
     public SiteBuilder(Path root, DerivationService engine, MathRenderer math) {
+        this(root, engine, math, null);
+    }
+
+    /** With a memo kept across builds ({@code mcd serve}): unchanged pages are neither parsed nor rendered again. */
+    public SiteBuilder(Path root, DerivationService engine, MathRenderer math, BuildMemo memo) {
         this.root = root;
         this.engine = engine;
         this.math = math;
+        this.memo = memo;
     }
 
     /** Files the build writes itself; a content page may not take their names. */
@@ -40,9 +47,12 @@ public final class SiteBuilder {
     public SiteOutput build() throws BuildFailure {
         long t = Profile.start();
         var problems = new Problems();
+        if (memo != null) {
+            memo.startBuild();
+        }
         var config = SiteConfig.load(root, problems);
         var parsed = ContentLoader.load(root, config, problems).stream()
-                .map(f -> PageParser.parse(f, problems)).flatMap(Optional::stream).toList();
+                .map(f -> memo == null ? PageParser.parse(f, problems) : memo.parse(f, problems)).flatMap(Optional::stream).toList();
         // On disk, not among the parsed pages: an index.md with a broken header is reported once, not also as missing.
         if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))
                 && !Files.exists(root.resolve(ContentLoader.CONTENT).resolve("index.md"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -124,10 +134,13 @@ public final class SiteBuilder {
 
     /** Renders the pages two at a time; results stay in reading order whatever finishes first. */
     private List<RenderedPage> renderAll(SiteIndex index, Problems problems) {
+        String indexKey = memo == null ? null : BuildMemo.indexKey(index);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
-                futures.add(pool.submit(() -> Profile.time("page.render", () -> PageRenderer.render(p, index, engine, math, problems))));
+                futures.add(pool.submit(() -> Profile.time("page.render", () -> memo == null
+                        ? PageRenderer.render(p, index, engine, math, problems)
+                        : memo.render(p, indexKey, problems, own -> PageRenderer.render(p, index, engine, math, own)))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {
