@@ -20,6 +20,15 @@ public final class PreviewBuilds {
     private PreviewBuilds() {}
 
     public static RebuilderFactory production() {
+        return rebuilds(true);
+    }
+
+    /** Every edit rebuilds and rewrites the whole site, as before issue 14: the benchmark's baseline. */
+    public static RebuilderFactory fullRebuilds() {
+        return rebuilds(false);
+    }
+
+    private static RebuilderFactory rebuilds(boolean incremental) {
         return project -> {
             Services services;
             try {
@@ -28,7 +37,7 @@ public final class PreviewBuilds {
                 throw new IllegalStateException("cannot start the engine: " + e.getMessage(), e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(services::close));
-            var memo = new BuildMemo();
+            var memo = incremental ? new BuildMemo() : null;
             // The last site built and where: its files are never written again, so unchanged ones are linked.
             var last = new Object() {
                 SiteOutput site;
@@ -38,7 +47,7 @@ public final class PreviewBuilds {
                 long start = System.nanoTime();
                 try {
                     SiteOutput site = new SiteBuilder(project, services.engine(), services.math(), memo).build();
-                    if (last.site != null && Files.isDirectory(last.dir)) {
+                    if (incremental && last.site != null && Files.isDirectory(last.dir)) {
                         site.writeTo(into, last.site, last.dir);
                     } else {
                         site.writeTo(into);
