@@ -23,6 +23,7 @@ public final class Main implements Runnable {
             long t = System.nanoTime();
             int code = run(args);
             Profile.since("wall.total after main", t);
+            Profile.processCpu("process (all threads)");
             System.err.print(Profile.report());
             System.exit(code);
         }
