@@ -1,9 +1,11 @@
 package dev.mcd.site;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What one build can hand to the next in the same process ({@code mcd serve}), so that an edit
@@ -25,6 +27,8 @@ public final class BuildMemo {
     private Map<SourceFile, ParsedPage> parsedNow = new ConcurrentHashMap<>();
     private Map<RenderKey, RenderedPage> rendered = new ConcurrentHashMap<>();
     private Map<RenderKey, RenderedPage> renderedNow = new ConcurrentHashMap<>();
+    private Map<RenderedPage, List<Problem>> audited = new java.util.IdentityHashMap<>();
+    private Map<RenderedPage, List<Problem>> auditedNow = new java.util.IdentityHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -38,9 +42,11 @@ public final class BuildMemo {
         if (!parsedNow.isEmpty() || !renderedNow.isEmpty()) {
             parsed = parsedNow;
             rendered = renderedNow;
+            audited = auditedNow;
         }
         parsedNow = new ConcurrentHashMap<>();
         renderedNow = new ConcurrentHashMap<>();
+        auditedNow = new java.util.IdentityHashMap<>();
         renders.set(0);
     }
 
@@ -75,6 +81,16 @@ public final class BuildMemo {
         if (own.isEmpty()) {
             renderedNow.put(key, out);
         }
+        return out;
+    }
+
+    /** The verification audit of one rendered page, reused for the very same page object (a render reused above). */
+    synchronized List<Problem> audit(RenderedPage page, Supplier<List<Problem>> audit) {
+        List<Problem> out = audited.get(page);
+        if (out == null) {
+            out = List.copyOf(audit.get());
+        }
+        auditedNow.put(page, out);
         return out;
     }
 

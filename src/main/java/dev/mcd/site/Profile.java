@@ -91,7 +91,8 @@ public final class Profile {
         return sb.toString();
     }
 
-    static void reset() {
+    /** Forgets every phase, e.g. after a warm-up the benchmark does not want counted. */
+    public static void reset() {
         PHASES.clear();
     }
 
