@@ -1,6 +1,7 @@
 package dev.mcd.cli;
 
 import dev.mcd.site.Disk;
+import dev.mcd.site.Profile;
 import dev.mcd.site.PublishException;
 import dev.mcd.site.Publisher;
 import picocli.CommandLine.Command;
@@ -16,12 +17,14 @@ final class BuildCommand extends SiteCommand {
             if (out == null) {
                 return 1;
             }
+            long t = Profile.start();
             try {
                 new Publisher(Disk.LOCAL, line -> System.err.println("mcd: " + line)).publish(projectRoot(), out);
             } catch (PublishException e) {
                 System.err.println("mcd build: " + e.getMessage());
                 return 1;
             }
+            Profile.since("wall.5 write", t);
             System.out.println("built " + out.files().size() + " files into site-output/");
             return 0;
         } catch (BadInput e) {

@@ -5,6 +5,8 @@ import dev.mcd.site.DerivationService;
 import dev.mcd.site.EngineDerivationService;
 import dev.mcd.site.MathException;
 import dev.mcd.site.MathRenderer;
+import dev.mcd.site.Profile;
+import dev.mcd.site.ProfiledDerivations;
 import dev.mcd.site.katex.KatexException;
 import dev.mcd.site.katex.KatexRenderer;
 import java.nio.file.Path;
@@ -21,12 +23,18 @@ final class EngineServices implements Services {
 
     private EngineServices(Path root) {
         this.katex = new KatexRenderer(root.resolve(".mcd-cache").resolve("katex"));
-        this.engine = new DerivationCache(new EngineDerivationService(), root.resolve(".mcd-cache").resolve("derivations"));
+        DerivationService real = new EngineDerivationService();
+        DerivationService cached = new DerivationCache(Profile.enabled() ? new ProfiledDerivations(real, "derive.engine") : real,
+                root.resolve(".mcd-cache").resolve("derivations"));
+        this.engine = Profile.enabled() ? new ProfiledDerivations(cached, "derive.cached") : cached;
         this.math = (tex, display) -> {
+            long s = Profile.start();
             try {
                 return katex.render(tex, display);
             } catch (KatexException e) {
                 throw new MathException(e.getMessage());
+            } finally {
+                Profile.since("math.call", s);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.mcd.cli;
 
+import dev.mcd.site.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,17 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (Profile.enabled()) {
+            // From the process's start (JVM boot included) to here, then to the end.
+            long boot = System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+            Profile.since("wall.0 jvm start to main", System.nanoTime() - boot * 1_000_000);
+            long t = System.nanoTime();
+            int code = run(args);
+            Profile.since("wall.total after main", t);
+            Profile.processCpu("process (all threads)");
+            System.err.print(Profile.report());
+            System.exit(code);
+        }
         System.exit(run(args));
     }
 

@@ -26,11 +26,18 @@ public final class SiteBuilder {
     private final Path root;
     private final DerivationService engine;
     private final MathRenderer math;
+    private final BuildMemo memo;
 
     public SiteBuilder(Path root, DerivationService engine, MathRenderer math) {
+        this(root, engine, math, null);
+    }
+
+    /** With a memo kept across builds ({@code mcd serve}): unchanged pages are neither parsed nor rendered again. */
+    public SiteBuilder(Path root, DerivationService engine, MathRenderer math, BuildMemo memo) {
         this.root = root;
         this.engine = engine;
         this.math = math;
+        this.memo = memo;
     }
 
     /** Files the build writes itself; a content page may not take their names. */
@@ -38,10 +45,14 @@ public final class SiteBuilder {
             SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml", DerivePage.PAGE);
 
     public SiteOutput build() throws BuildFailure {
+        long t = Profile.start();
         var problems = new Problems();
+        if (memo != null) {
+            memo.startBuild();
+        }
         var config = SiteConfig.load(root, problems);
         var parsed = ContentLoader.load(root, config, problems).stream()
-                .map(f -> PageParser.parse(f, problems)).flatMap(Optional::stream).toList();
+                .map(f -> memo == null ? PageParser.parse(f, problems) : memo.parse(f, problems)).flatMap(Optional::stream).toList();
         // On disk, not among the parsed pages: an index.md with a broken header is reported once, not also as missing.
         if (parsed.stream().noneMatch(ParsedPage::isHome) && Files.isDirectory(root.resolve(ContentLoader.CONTENT))
                 && !Files.exists(root.resolve(ContentLoader.CONTENT).resolve("index.md"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -53,8 +64,14 @@ public final class SiteBuilder {
                         + ", which the build generates itself; rename the file"));
             }
         }
+        Profile.since("wall.1 load+parse", t);
+        t = Profile.start();
         var index = SiteIndex.of(parsed, engine.identities(), problems);
+        Profile.since("wall.2 index+catalogue", t);
+        t = Profile.start();
         var rendered = renderAll(index, problems);
+        Profile.since("wall.3 render pages", t);
+        t = Profile.start();
         // A pull request may add links: nothing under templates/ may lead out of the project.
         if (!ProjectPaths.confineTree(root, root.resolve(Templates.DIR), Templates.DIR, problems)) {
             throw new BuildFailure(problems.sorted());
@@ -67,15 +84,15 @@ public final class SiteBuilder {
             throw new BuildFailure(problems.sorted());
         }
         var files = new TreeMap<String, byte[]>();
-        var layout = new Layout(config, index, assets(files, problems));
+        var layout = Profile.time("special.assets+layout", () -> new Layout(config, index, assets(files, problems)));
         for (int i = 0; i < rendered.size(); i++) {
             var r = rendered.get(i);
             var prev = i > 0 ? rendered.get(i - 1).page() : null;
             var next = i + 1 < rendered.size() ? rendered.get(i + 1).page() : null;
             put(files, r.page().outName(), templates.render("page.ftlh", layout.content(r, prev, next), problems));
         }
-        var special = new SpecialPages(index, rendered, math, problems);
-        String identitiesHtml = special.identities();
+        var special = Profile.time("special.new", () -> new SpecialPages(index, rendered, math, problems));
+        String identitiesHtml = Profile.time("special.identities", special::identities);
         put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
                 layout.generated(SiteIndex.IDENTITIES_TITLE,
                 "The numbered identities of matrix differential calculus that the derivations cite, each checked numerically.",
@@ -83,7 +100,7 @@ public final class SiteBuilder {
         put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
                 layout.generated(SiteIndex.EXAMPLES_TITLE,
                 "Every worked example on the site, by page, each derived and checked by the engine.", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
-        var report = verification(rendered, special, identitiesHtml, problems);
+        var report = Profile.time("special.verification", () -> verification(rendered, special, identitiesHtml, problems));
         put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
                 layout.generated("What is checked",
                 "Per page, every statement this build checked numerically and every one it did not, with the reason.",
@@ -103,7 +120,7 @@ public final class SiteBuilder {
         }
         entries.add(special.identitiesEntry());
         entries.addAll(special.identityEntries());
-        files.put("search-index.json", SiteMaps.searchIndex(entries));
+        files.put("search-index.json", Profile.time("special.search-index", () -> SiteMaps.searchIndex(entries)));
         var urls = new ArrayList<>(rendered.stream().map(r -> r.page().outName()).toList());
         urls.add(SiteIndex.IDENTITIES_PAGE);
         urls.add(SiteIndex.EXAMPLES_PAGE);
@@ -115,6 +132,7 @@ public final class SiteBuilder {
             files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
         }
         Placeholders.check(files, parsed, problems);
+        Profile.since("wall.4 templates+special", t);
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
         }
@@ -130,16 +148,29 @@ public final class SiteBuilder {
         }
         ledgers.add(new VerificationReport.Ledger("Identities", SiteIndex.IDENTITIES_PAGE, special.identityChecks,
                 identitiesHtml));
-        VerificationReport.audit(ledgers, problems);
+        if (memo == null) {
+            VerificationReport.audit(ledgers, problems);
+        } else {
+            // A page reused from the memo has the same ledger and HTML, so the same audit (≈4 ms a page).
+            for (int i = 0; i < ledgers.size(); i++) {
+                var ledger = ledgers.get(i);
+                var audit = i < rendered.size() ? memo.audit(rendered.get(i), () -> VerificationReport.audit(ledger))
+                        : VerificationReport.audit(ledger);
+                audit.forEach(problems::add);
+            }
+        }
         return new VerificationReport(ledgers);
     }
 
     /** Renders the pages two at a time; results stay in reading order whatever finishes first. */
     private List<RenderedPage> renderAll(SiteIndex index, Problems problems) {
+        String indexKey = memo == null ? null : BuildMemo.indexKey(index);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
-                futures.add(pool.submit(() -> PageRenderer.render(p, index, engine, math, problems)));
+                futures.add(pool.submit(() -> Profile.time("page.render", () -> memo == null
+                        ? PageRenderer.render(p, index, engine, math, problems)
+                        : memo.render(p, indexKey, problems, own -> PageRenderer.render(p, index, engine, math, own)))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {

@@ -33,6 +33,30 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         }
     }
 
+    /**
+     * Like {@link #writeTo(Path)}, but a file with the same bytes in {@code earlier} (written
+     * to {@code earlierDir} and never written again, as the preview's generations are) becomes a
+     * hard link to it: after an edit the preview writes the changed pages, not the 60 fonts again.
+     * Where a link cannot be made (another file system, a file gone) the bytes are written.
+     */
+    public void writeTo(Path dir, SiteOutput earlier, Path earlierDir) throws IOException {
+        Files.createDirectories(dir);
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            byte[] before = earlier.files().get(e.getKey());
+            if (before != null && Arrays.equals(before, e.getValue())) {
+                try {
+                    Files.createLink(p, earlierDir.resolve(e.getKey()));
+                    continue;
+                } catch (IOException | UnsupportedOperationException ignored) {
+                    Files.deleteIfExists(p); // fall through to writing the bytes
+                }
+            }
+            Files.write(p, e.getValue());
+        }
+    }
+
     /** Replaces {@code root/site-output} by this site ({@link Publisher}: a complete site there at every instant). */
     public void publish(Path root) throws IOException {
         new Publisher(Disk.LOCAL, System.err::println).publish(root, this);

@@ -48,6 +48,7 @@ public final class Templates {
 
     /** The page, or empty after reporting the template problem. */
     public Optional<String> render(String template, Map<String, Object> model, Problems problems) {
+        long t = Profile.start();
         try {
             var out = new StringWriter();
             config.getTemplate(template).process(model, out);
@@ -61,6 +62,8 @@ public final class Templates {
                     e.getColumnNumber() == null ? 0 : e.getColumnNumber(), firstLines(e.getMessageWithoutStackTop())));
         } catch (IOException e) {
             problems.add(Problem.ofFile(DIR + "/" + template, "cannot read template: " + e.getMessage()));
+        } finally {
+            Profile.since("templates.render", t);
         }
         return Optional.empty();
     }

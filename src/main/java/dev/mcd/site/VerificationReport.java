@@ -36,20 +36,27 @@ final class VerificationReport {
      */
     static void audit(List<Ledger> ledgers, Problems problems) {
         for (Ledger l : ledgers) {
-            SourceFile file = l.checks().file();
-            var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?(?:[^\"'>]*\\s)?verified(?=[\"'\\s>])").matcher(file.text());
-            boolean located = false;
-            while (typed.find()) {
-                located = true;
-                problems.add(file.problemAt(typed.start(), "a \"verified\" badge typed by hand; only a check the "
-                        + "build runs may show one (use a derive or steps block, or an unchecked block)"));
-            }
-            for (String p : l.checks().audit(l.html())) {
-                if (!located) {
-                    problems.add(Problem.ofFile(file.path().isEmpty() ? l.href() : file.path(), p));
-                }
+            audit(l).forEach(problems::add);
+        }
+    }
+
+    /** One page's part of {@link #audit(List, Problems)}: it reads that page's ledger, text and HTML only. */
+    static List<Problem> audit(Ledger l) {
+        var out = new java.util.ArrayList<Problem>();
+        SourceFile file = l.checks().file();
+        var typed = java.util.regex.Pattern.compile("class\\s*=\\s*[\"']?(?:[^\"'>]*\\s)?verified(?=[\"'\\s>])").matcher(file.text());
+        boolean located = false;
+        while (typed.find()) {
+            located = true;
+            out.add(file.problemAt(typed.start(), "a \"verified\" badge typed by hand; only a check the "
+                    + "build runs may show one (use a derive or steps block, or an unchecked block)"));
+        }
+        for (String p : l.checks().audit(l.html())) {
+            if (!located) {
+                out.add(Problem.ofFile(file.path().isEmpty() ? l.href() : file.path(), p));
             }
         }
+        return out;
     }
 
     /** Totals over the site: checked statements, marked ones, and unmarked displayed equalities. */

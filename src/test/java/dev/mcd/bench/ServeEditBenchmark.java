@@ -27,6 +27,7 @@ public final class ServeEditBenchmark {
         long t0 = System.nanoTime();
         expectBuilt(rebuilder.rebuild(Set.of(), out.resolve("gen-0")));
         System.out.printf(Locale.ROOT, "first preview build (cold caches in a fresh JVM): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        dev.mcd.site.Profile.reset(); // with MCD_PROFILE=1: the edits' phases only, printed at the end
         Path page = project.resolve("content/notation.md");
         String original = Files.readString(page);
         List<Double> times = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class ServeEditBenchmark {
         }
         System.out.printf(Locale.ROOT, "one-formula edit rebuild: median %.0f ms, min %.0f ms over %d edits %s%n",
                 SiteBenchmark.median(times), times.stream().mapToDouble(Double::doubleValue).min().orElse(0), edits, times);
+        System.err.print(dev.mcd.site.Profile.report());
         System.exit(0);
     }
 

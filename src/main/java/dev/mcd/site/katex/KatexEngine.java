@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import dev.mcd.site.Profile;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -33,6 +34,7 @@ final class KatexEngine {
      * of GraalJS is touched on the constructing thread.
      */
     void warmUp() {
+        long t = Profile.start();
         try {
             shared.complete(new Shared(
                     Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build(),
@@ -42,19 +44,24 @@ final class KatexEngine {
             shared.completeExceptionally(e);
             throw e;
         }
+        Profile.since("katex.engine-start", t);
         renderFunction();
     }
 
     /** Renders on the calling thread's own context, creating it on first use. */
     String render(String tex, boolean display) throws KatexException {
         Value result;
+        Value fn = renderFunction();
+        long t = Profile.start();
         try {
-            result = renderFunction().execute(tex, display);
+            result = fn.execute(tex, display);
         } catch (PolyglotException e) {
             // Not a ParseError (those come back as objects): an internal KaTeX failure.
             String why = String.valueOf(e.getMessage()).contains("Maximum call stack size exceeded")
                     ? "the TeX is nested too deeply" : e.getMessage();
             throw new KatexException("KaTeX failed: " + why, tex, 0, 0);
+        } finally {
+            Profile.since("katex.render", t);
         }
         if (result.isString()) {
             return result.asString();
@@ -67,6 +74,7 @@ final class KatexEngine {
         Value fn = renderFunction.get();
         if (fn == null) {
             Shared s = shared.join();
+            long t = Profile.start();
             Context context = Context.newBuilder("js").engine(s.engine()).allowAllAccess(false).build();
             synchronized (contexts) {
                 contexts.add(context);
@@ -74,6 +82,7 @@ final class KatexEngine {
             context.eval(s.katex());
             Value katex = context.getBindings("js").getMember("katex");
             fn = context.eval(s.factory()).execute(katex);
+            Profile.since("katex.context+load", t);
             renderFunction.set(fn);
         }
         return fn;

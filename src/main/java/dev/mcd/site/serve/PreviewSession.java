@@ -22,7 +22,12 @@ import java.util.Set;
  * When content/ disappears (renamed, deleted) the page says so until it comes back.
  */
 public final class PreviewSession implements AutoCloseable {
-    private static final Duration QUIET = Duration.ofMillis(150);
+    /**
+     * How long the watcher waits for more events before building. An editor's save (write, or
+     * write a temporary file and rename) lands within a few milliseconds, and an event after the
+     * build started only brings one more build; 150 ms here was half of a prose edit's reload time.
+     */
+    private static final Duration QUIET = Duration.ofMillis(30);
 
     private final Rebuilder rebuilder;
     private final PrintStream log;

@@ -1,0 +1,113 @@
+package dev.mcd.site;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What one build can hand to the next in the same process ({@code mcd serve}), so that an edit
+ * re-parses and re-renders only the page that changed: e.g. after a prose edit of notation.md the
+ * other pages' {@link ParsedPage} and {@link RenderedPage} come from here.
+ *
+ * <p>Every entry is keyed by all the inputs of the stage it skips, so a hit returns what the
+ * stage would have computed, byte for byte: a parse by the file's path and text; a render by the
+ * parsed page (its text) and {@link #indexKey} — the part of the site index a page can see
+ * (titles, headings' anchors, examples' numbers and labels, the catalogue). A title or heading
+ * edit changes that key, so every page is rendered again (its links and references may read it).
+ * A stage that reported a problem is never remembered: a broken page is reported on each build.
+ * Only entries used by the latest build are kept, so memory does not grow with the edits.
+ */
+public final class BuildMemo {
+    private record RenderKey(SourceFile file, String index) {}
+
+    private Map<SourceFile, ParsedPage> parsed = new ConcurrentHashMap<>();
+    private Map<SourceFile, ParsedPage> parsedNow = new ConcurrentHashMap<>();
+    private Map<RenderKey, RenderedPage> rendered = new ConcurrentHashMap<>();
+    private Map<RenderKey, RenderedPage> renderedNow = new ConcurrentHashMap<>();
+    private Map<RenderedPage, List<Problem>> audited = new java.util.IdentityHashMap<>();
+    private Map<RenderedPage, List<Problem>> auditedNow = new java.util.IdentityHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Pages the latest build rendered rather than reused, e.g. 1 after a prose edit of one page. */
+    public int pagesRendered() {
+        return renders.get();
+    }
+
+    /** Called at the start of a build: what the previous build used is what this one may reuse. */
+    synchronized void startBuild() {
+        if (!parsedNow.isEmpty() || !renderedNow.isEmpty()) {
+            parsed = parsedNow;
+            rendered = renderedNow;
+            audited = auditedNow;
+        }
+        parsedNow = new ConcurrentHashMap<>();
+        renderedNow = new ConcurrentHashMap<>();
+        auditedNow = new java.util.IdentityHashMap<>();
+        renders.set(0);
+    }
+
+    /** {@link PageParser#parse}, reused when the same path holds the same text (SourceFile's equality). */
+    Optional<ParsedPage> parse(SourceFile file, Problems problems) {
+        ParsedPage hit = parsed.get(file);
+        if (hit != null) {
+            parsedNow.put(file, hit);
+            return Optional.of(hit);
+        }
+        var own = new Problems();
+        Optional<ParsedPage> out = PageParser.parse(file, own);
+        own.sorted().forEach(problems::add);
+        if (own.isEmpty() && out.isPresent()) {
+            parsedNow.put(file, out.get());
+        }
+        return out;
+    }
+
+    /** {@link PageRenderer#render}, reused when the page and what it sees of the index are the same. */
+    RenderedPage render(ParsedPage page, String indexKey, Problems problems, Function<Problems, RenderedPage> render) {
+        var key = new RenderKey(page.file(), indexKey);
+        RenderedPage hit = rendered.get(key);
+        if (hit != null && hit.page() == page) { // the same parse (from this memo), so the same nodes
+            renderedNow.put(key, hit);
+            return hit;
+        }
+        renders.incrementAndGet();
+        var own = new Problems();
+        RenderedPage out = render.apply(own);
+        own.sorted().forEach(problems::add);
+        if (own.isEmpty()) {
+            renderedNow.put(key, out);
+        }
+        return out;
+    }
+
+    /** The verification audit of one rendered page, reused for the very same page object (a render reused above). */
+    synchronized List<Problem> audit(RenderedPage page, Supplier<List<Problem>> audit) {
+        List<Problem> out = audited.get(page);
+        if (out == null) {
+            out = List.copyOf(audit.get());
+        }
+        auditedNow.put(page, out);
+        return out;
+    }
+
+    /**
+     * The site index as a page sees it: pages (file name, output name, front matter), anchors,
+     * examples (number, page, label) and the catalogue's entries. ParsedPage is compared by
+     * identity elsewhere, so pages are named here by their output name.
+     */
+    static String indexKey(SiteIndex index) {
+        var sb = new StringBuilder();
+        for (ParsedPage p : index.pages()) {
+            sb.append(p.name()).append('\u0000').append(p.outName()).append('\u0000').append(p.frontMatter()).append('\n');
+        }
+        index.examples().forEach((id, e) -> sb.append(id).append('\u0000').append(e.number()).append('\u0000')
+                .append(e.page().outName()).append('\u0000').append(e.label()).append('\n'));
+        sb.append(index.anchors()).append('\n');
+        index.identities().forEach((k, v) -> sb.append(k).append('\u0000').append(v).append('\n'));
+        return sb.toString();
+    }
+}
