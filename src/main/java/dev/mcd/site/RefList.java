@@ -49,7 +49,7 @@ public record RefList(List<Ref> refs) {
                     var theirs = List.of(r.anchor().substring(kind(r.anchor()).length()).split("-"));
                     int shared = (int) words.stream().filter(theirs::contains).count();
                     int other = kind(r.anchor()).equals(kind(anchor)) ? 0 : 3;
-                    return new Scored(r.anchor(), distance(anchor, r.anchor()) - 2 * shared + other);
+                    return new Scored(r.anchor(), dev.mcd.expr.Spelling.distance(anchor, r.anchor()) - 2 * shared + other);
                 })
                 .filter(s -> s.score() <= Math.max(4, anchor.length() / 2))
                 .sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::anchor))
@@ -67,25 +67,5 @@ public record RefList(List<Ref> refs) {
     private static String kind(String anchor) {
         int colon = anchor.indexOf(':');
         return colon < 0 ? "" : anchor.substring(0, colon + 1);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
