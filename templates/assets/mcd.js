@@ -381,6 +381,8 @@
   // the others stay out of the tab order. Re-checked when the width or the fonts change.
   var SCROLLERS = 'main .katex-display, main .scroll-x, main table, main pre, .derivation ol.steps, table.identities';
 
+  var regions = 0;
+
   function markScrollers() {
     var all = document.querySelectorAll(SCROLLERS);
     for (var i = 0; i < all.length; i++) {
@@ -390,7 +392,9 @@
         el.classList.add('is-scrollable');
         el.setAttribute('tabindex', '0');
         el.setAttribute('role', 'region');
-        el.setAttribute('aria-label', el.tagName === 'TABLE' ? 'Wide table, scrolls sideways' : 'Wide formula, scrolls sideways');
+        // landmarks need distinct names (axe: landmark-unique), so each region is numbered
+        regions++;
+        el.setAttribute('aria-label', (el.tagName === 'TABLE' ? 'Wide table ' : 'Wide formula ') + regions + ', scrolls sideways');
       } else if (!over && el.classList.contains('is-scrollable')) {
         el.classList.remove('is-scrollable');
         el.removeAttribute('tabindex');
