@@ -1,5 +1,7 @@
 package dev.mcd.cli;
 
+import dev.mcd.site.DerivePage;
+
 import dev.mcd.site.Disk;
 import dev.mcd.site.Profile;
 import dev.mcd.site.PublishException;
@@ -25,6 +27,8 @@ final class BuildCommand extends SiteCommand {
                 return 1;
             }
             Profile.since("wall.5 write", t);
+            DerivePage.pinPublished(projectRoot(), out)
+                    .ifPresent(pin -> System.err.println("mcd: pinned the new engine's browser bundle as " + pin + "; commit it with site-output/"));
             System.out.println("built " + out.files().size() + " files into site-output/");
             return 0;
         } catch (BadInput e) {

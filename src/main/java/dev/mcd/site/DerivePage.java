@@ -20,13 +20,20 @@ import java.util.stream.Stream;
  * {@code derive/mcd-engine-<engine fingerprint>.js}, so a new engine is a new file name and no
  * cache can serve a stale one.
  */
-final class DerivePage {
+public final class DerivePage {
     static final String PAGE = "derive.html";
     static final String TITLE = "Derive your own";
     static final String TEMPLATE = "derive.ftlh";
     /** The TeaVM bundle inside the jar (pom.xml, teavm-maven-plugin). */
     static final String BUNDLE = "dev/mcd/web/mcd-engine.js";
     private static final String SCRIPTS = "dev/mcd/site/derive/";
+    /**
+     * Where the project keeps the bundle of its current engine, committed like a lock file. TeaVM's
+     * output is not byte-stable from one Maven run to the next (same classes, different order of
+     * its definitions), so the site copies the pinned bundle instead of the fresh one: the published
+     * bytes change only when the engine does, and a fresh clone builds the committed site exactly.
+     */
+    static final String PINNED_DIR = "web-bundle";
 
     private DerivePage() {}
 
@@ -35,10 +42,10 @@ final class DerivePage {
         if (!Files.isRegularFile(root.resolve(Templates.DIR).resolve(TEMPLATE), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String engine = "derive/mcd-engine-" + EngineFingerprint.of() + ".js";
+        String bundle = "mcd-engine-" + EngineFingerprint.of() + ".js";
+        String engine = "derive/" + bundle;
         try {
-            refuseStale();
-            files.put(engine, resource(BUNDLE, "the engine for the browser (run `mvn package`)"));
+            files.put(engine, pinned(root.resolve(PINNED_DIR), bundle));
             files.put("katex/katex.min.js", resource("META-INF/resources/webjars/katex/" + dev.mcd.site.katex.KatexRenderer.KATEX_VERSION
                     + "/dist/katex.min.js", "KaTeX's script"));
             for (String name : List.of("derive.js", "worker.js", "derive.css")) {
@@ -52,6 +59,45 @@ final class DerivePage {
                 "Derive your own matrix derivative in the browser: steps, verification and a link to share.", PAGE, "", List.of());
         model.put("engine", engine);
         templates.render(TEMPLATE, model, problems).ifPresent(h -> files.put(PAGE, h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The pinned bundle for this engine fingerprint, else the freshly compiled one (pinned after publishing). */
+    private static byte[] pinned(Path dir, String name) throws IOException {
+        Path pin = dir.resolve(name);
+        if (Files.isSymbolicLink(dir) || Files.isSymbolicLink(pin)) {
+            throw new IOException(PINNED_DIR + "/ must be a plain folder of the project, not a link");
+        }
+        if (Files.isRegularFile(pin, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.readAllBytes(pin);
+        }
+        refuseStale();
+        return resource(BUNDLE, "the engine for the browser (run `mvn package`)");
+    }
+
+    /**
+     * After a build is published: pins the site's engine bundle when it is not pinned yet (the first
+     * build after an engine change) and drops the pins of older engines. A failed build pins nothing,
+     * so it leaves the project as it was.
+     *
+     * @return the pinned file's name, or empty when nothing changed
+     */
+    public static Optional<String> pinPublished(Path root, SiteOutput out) throws IOException {
+        Path dir = root.resolve(PINNED_DIR);
+        for (var e : out.files().entrySet()) {
+            String name = e.getKey().startsWith("derive/mcd-engine-") ? e.getKey().substring("derive/".length()) : null;
+            if (name == null || Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(dir)) {
+                continue;
+            }
+            Files.createDirectories(dir);
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("mcd-engine-")).toList()) {
+                    Files.delete(p);
+                }
+            }
+            AtomicFiles.write(dir.resolve(name), e.getValue());
+            return Optional.of(PINNED_DIR + "/" + name);
+        }
+        return Optional.empty();
     }
 
     /**
