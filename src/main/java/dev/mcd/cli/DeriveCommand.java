@@ -4,7 +4,7 @@ import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Step;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
 import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;

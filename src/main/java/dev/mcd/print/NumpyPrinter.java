@@ -25,6 +25,7 @@ import dev.mcd.expr.Expr.Var;
 import dev.mcd.expr.Expr.Zero;
 import dev.mcd.expr.Kind;
 import dev.mcd.expr.Shape;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

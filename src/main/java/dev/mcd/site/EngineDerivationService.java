@@ -13,7 +13,7 @@ import dev.mcd.expr.Parser;
 import dev.mcd.expr.Pos;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.print.LatexPrinter;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;

@@ -4,6 +4,7 @@ import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Form;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Expr;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -66,7 +67,7 @@ public final class DerivationCheck {
             // 0 = 0 at every point proves nothing: the values underflowed (t^1e308 at t < 1) or
             // a constant rounded to 0, so the check cannot tell a right derivative from a wrong one
             throw new VerificationException("the check cannot tell: the derivative and the finite differences are exactly 0 "
-                    + "at every random point although the derivative " + Brief.of(d.result())
+                    + "at every random point although the derivative " + TextPrinter.print(d.result())
                     + " is not 0 (the values underflow or overflow)");
         }
         List<VerifyReport.Measure> m = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class DerivationCheck {
             try {
                 result = Evaluator.evaluate(d.result(), p, g[0], g[1]);
             } catch (VerificationException e) {
-                throw new VerificationException("the result " + Brief.of(d.result()) + " cannot be the " + g[0] + "×" + g[1]
+                throw new VerificationException("the result " + TextPrinter.print(d.result()) + " cannot be the " + g[0] + "×" + g[1]
                         + " matrix that eq. " + d.form().equation() + " reads off for a " + Mat.shape(f) + " function of a "
                         + Mat.shape(x) + " " + d.wrt().name() + " at " + where + ": " + e.getMessage());
             }
@@ -183,7 +184,7 @@ public final class DerivationCheck {
 
     private VerificationException undefinedWhereFunctionIs(Point p) {
         return new VerificationException("the steps or the result are undefined at every random point of the sizes "
-                + VerifyReport.sizesOf(p) + " although " + Brief.of(d.function()) + " is defined there: a step assumes "
+                + VerifyReport.sizesOf(p) + " although " + TextPrinter.print(d.function()) + " is defined there: a step assumes "
                 + "an invertible matrix (or a positive value) that the function does not guarantee");
     }
 
@@ -212,10 +213,10 @@ public final class DerivationCheck {
                 Evaluator.evaluate(links.get(k), p);
             } catch (VerificationException e) {
                 return new VerificationException((k == 0 ? "d(f)" : stepName(k)) + " does not fit the sizes that "
-                        + Brief.of(d.function()) + " allows (" + VerifyReport.sizesOf(p) + "): " + e.getMessage());
+                        + TextPrinter.print(d.function()) + " allows (" + VerifyReport.sizesOf(p) + "): " + e.getMessage());
             }
         }
-        return new VerificationException("the steps do not keep one shape at the sizes that " + Brief.of(d.function())
+        return new VerificationException("the steps do not keep one shape at the sizes that " + TextPrinter.print(d.function())
                 + " allows (" + VerifyReport.sizesOf(p) + "): " + whole.getMessage());
     }
 

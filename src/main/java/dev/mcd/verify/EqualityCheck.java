@@ -1,6 +1,7 @@
 package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
+import dev.mcd.expr.TextPrinter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class EqualityCheck {
             try {
                 e = Evaluator.evaluateAlike(roots, p);
             } catch (VerificationException misfit) {
-                throw new VerificationException("the sides do not fit the sizes that " + Brief.of(defining.getFirst())
+                throw new VerificationException("the sides do not fit the sizes that " + TextPrinter.print(defining.getFirst())
                         + " allows (" + VerifyReport.sizesOf(p) + "): " + misfit.getMessage());
             }
             DMatrixRMaj l = e.results().get(0).value();
@@ -79,7 +80,7 @@ public final class EqualityCheck {
                 // failure when it persists (a side that needs an inverse these sizes make singular)
                 if (++undefined >= 6) {
                     throw new VerificationException("a side is undefined at every random point of the sizes " + VerifyReport.sizesOf(p)
-                            + " although " + Brief.of(defining.getFirst()) + " is defined there");
+                            + " although " + TextPrinter.print(defining.getFirst()) + " is defined there");
                 }
                 continue;
             }

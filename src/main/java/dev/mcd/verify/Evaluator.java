@@ -2,6 +2,7 @@ package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -60,7 +61,7 @@ public final class Evaluator {
 
     private static void requireSmall(Sizing.Sized n) {
         if ((long) n.rows() * n.cols() > MAX_ENTRIES) {
-            throw new VerificationException("too large to check numerically: " + Brief.of(n.expr()) + " would be a "
+            throw new VerificationException("too large to check numerically: " + TextPrinter.print(n.expr()) + " would be a "
                     + n.rows() + "×" + n.cols() + " matrix at the sizes drawn");
         }
         n.kids().forEach(Evaluator::requireSmall);
@@ -69,7 +70,7 @@ public final class Evaluator {
     private Dual eval(Sizing.Sized n) {
         Dual d = node(n);
         if (d.rows() != n.rows() || d.cols() != n.cols()) {
-            throw new VerificationException("internal: " + Brief.of(n.expr()) + " evaluated to " + Mat.shape(d.value())
+            throw new VerificationException("internal: " + TextPrinter.print(n.expr()) + " evaluated to " + Mat.shape(d.value())
                     + " but its size was inferred as " + n.rows() + "×" + n.cols());
         }
         magnitude = Math.max(magnitude, Mat.maxAbs(d.value()));

@@ -3,6 +3,7 @@ package dev.mcd.verify;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
 import dev.mcd.expr.Kind;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class Sizing {
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
             throw new VerificationException("sizes " + sa + " and " + sb + " must agree"
-                    + (where == null ? " in a Kronecker product" : " in " + Brief.of(where)));
+                    + (where == null ? " in a Kronecker product" : " in " + TextPrinter.print(where)));
         }
         parent.set(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);

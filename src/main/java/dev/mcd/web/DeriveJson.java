@@ -8,7 +8,7 @@ import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
