@@ -4,8 +4,8 @@ import static dev.mcd.calculus.Ex.mul;
 import static dev.mcd.calculus.Ex.t;
 import static dev.mcd.calculus.Ex.tr;
 
-import dev.mcd.expr.Expr;
 import dev.mcd.expr.Expr.*;
+import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
 import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.mcd.calculus;
 
+import dev.mcd.expr.Equalities;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,11 @@ public record Identity(String id, int number, String group, String name, String 
     /** The page anchor: {@code eq:product-rule} or {@code fact:cyclic-trace}. */
     public String anchor() {
         return (numbered() ? "eq:" : "fact:") + id;
+    }
+
+    /** The statement's expressions in order, e.g. "d(X*Y)" and "d(X)*Y + X*d(Y)"; empty for a definition. */
+    public List<String> sides() {
+        return statement.isEmpty() ? List.of() : Equalities.texts(statement);
     }
 
     /** How the site cites it: "eq. (10)" or the fact's name. */

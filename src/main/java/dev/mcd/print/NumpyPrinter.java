@@ -1,7 +1,6 @@
 package dev.mcd.print;
 
 import dev.mcd.expr.Dim;
-import dev.mcd.expr.Expr;
 import dev.mcd.expr.Expr.Add;
 import dev.mcd.expr.Expr.Apply;
 import dev.mcd.expr.Expr.Call;
@@ -23,6 +22,7 @@ import dev.mcd.expr.Expr.Prime;
 import dev.mcd.expr.Expr.Transpose;
 import dev.mcd.expr.Expr.Var;
 import dev.mcd.expr.Expr.Zero;
+import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
 import dev.mcd.expr.Shape;
 import dev.mcd.expr.TextPrinter;
