@@ -2,7 +2,6 @@ package dev.mcd.site;
 
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
-import dev.mcd.calculus.Deriver;
 import dev.mcd.calculus.Form;
 import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Justification;
@@ -34,7 +33,7 @@ public final class EngineDerivationService implements DerivationService {
 
     @Override
     public String engineVersion() {
-        return Deriver.ENGINE_VERSION + "+" + EngineFingerprint.of();
+        return EngineFingerprint.of();
     }
 
     @Override
