@@ -73,7 +73,7 @@ public final class Deriver {
     }
 
     /** Which of eqs. 1–6 applies, from the outline of f and the kind of the variable. */
-    public static Form formOf(Expr f, Var wrt) {
+    private static Form formOf(Expr f, Var wrt) {
         Outline o = Outline.of(f);
         boolean scalarF = o.scalar();
         boolean vectorF = !scalarF && o.colsOne();

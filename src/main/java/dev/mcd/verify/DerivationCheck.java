@@ -10,7 +10,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Checks a {@link Derivation} numerically as DESIGN.md's "What verified means" asks: at random
+ * Checks a {@link Derivation} numerically as docs/ARCHITECTURE.md's "Verify" stage says: at random
  * points with a random direction dV, consecutive steps agree (1e-9), the result G in its read-off
  * form (e.g. tr(G dX) for eq. 3, J vec(dX) for the vec form) equals the last step (1e-9), and G's directional derivative
  * agrees with central finite differences of the function (1e-6). Example: x'x by x, steps

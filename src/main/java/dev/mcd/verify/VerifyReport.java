@@ -24,7 +24,7 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
                 .map(e -> e.getKey() + " " + Mat.shape(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    /** The kinds of check of DESIGN.md's "What verified means". */
+    /** The kinds of check of the "Verify" stage in docs/ARCHITECTURE.md. */
     public enum Check { STEPS, IDENTIFICATION, FINITE_DIFFERENCES, EQUALITY }
 
     /**
@@ -38,12 +38,8 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
         return measures.stream().map(Measure::check).toList();
     }
 
-    public boolean ran(Check check) {
-        return checks().contains(check);
-    }
-
     /** The largest relative error of a check, NaN if it did not run. */
-    public double maxError(Check check) {
+    private double maxError(Check check) {
         return measures.stream().filter(m -> m.check() == check).mapToDouble(Measure::maxError).findFirst().orElse(Double.NaN);
     }
 
