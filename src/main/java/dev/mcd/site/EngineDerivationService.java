@@ -69,7 +69,7 @@ public final class EngineDerivationService implements DerivationService {
         var layouts = new Layouts(names.tex(d.result()),
                 names.tex(dev.mcd.calculus.Layouts.denominator(d)), names.tex(dev.mcd.calculus.Layouts.mixed(d)));
         return new RenderedDerivation(fTex, vTex, names.tex(d.start()), steps, d.form().equation(),
-                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().summary(), layouts);
+                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().claim(), layouts);
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */
@@ -169,9 +169,8 @@ public final class EngineDerivationService implements DerivationService {
         if (reports.isEmpty()) {
             return "nothing to check";
         }
-        double worst = reports.stream().mapToDouble(VerifyReport::maxEqualityError).max().orElse(0);
         return "each of the " + reports.size() + " equalities checked at " + reports.getFirst().points()
-                + " random points; they agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst);
+                + " random points; they agree to " + VerifyReport.Check.EQUALITY.bound();
     }
 
     @Override
@@ -195,18 +194,15 @@ public final class EngineDerivationService implements DerivationService {
             sides.add(Parser.parse(side.strip(), decls).expr());
         }
         List<String> tex = new ArrayList<>();
-        double worst = 0;
         int points = 0;
         for (int k = 0; k < sides.size(); k++) {
             tex.add(LatexPrinter.print(sides.get(k)));
             if (k > 0) {
-                VerifyReport rep = EqualityCheck.check(sides.get(k - 1), sides.get(k));
-                worst = Math.max(worst, rep.maxEqualityError());
-                points = rep.points();
+                points = EqualityCheck.check(sides.get(k - 1), sides.get(k)).points();
             }
         }
         return new IdentityView(id.id(), id.number(), id.group(), id.name(), String.join(" = ", tex),
-                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst),
+                "checked at " + points + " random points; both sides agree to " + VerifyReport.Check.EQUALITY.bound(),
                 true);
     }
 }

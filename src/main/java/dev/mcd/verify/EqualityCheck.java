@@ -45,7 +45,7 @@ public final class EqualityCheck {
     public static VerifyReport check(List<Expr> defining, Expr lhs, Expr rhs, Predicate<String> varies) {
         int points = DerivationCheck.POINTS;
         List<Expr> rest = java.util.stream.Stream.of(lhs, rhs).filter(e -> !defining.contains(e)).toList();
-        long seed = RandomPoint.seedOf(lhs + " = " + rhs);
+        long seed = RandomPoint.seedOf(TextPrinter.print(lhs) + " = " + TextPrinter.print(rhs)); // the claim as printed
         double worst = 0;
         String[] sizes = {""};
         for (int i = 0; i < points; i++) {
