@@ -226,15 +226,15 @@ public final class Evaluator {
     private static Dual call(Fn fn, Dual a) {
         DMatrixRMaj x = a.value();
         DMatrixRMaj dx = a.tangent();
-        return switch (fn) {
-            case TR -> new Dual(Mat.scalar(Mat.trace(x)), Mat.scalar(Mat.trace(dx)));
-            case DET -> new Dual(Mat.scalar(Mat.det(x)), Mat.scalar(Mat.dot(Mat.t(Mat.adj(x)), dx))); // eq. 18
-            case ADJ -> new Dual(Mat.adj(x), Mat.adjTangent(x, dx));
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> new Dual(
+        return switch (fn.family()) {
+            case TRACE -> new Dual(Mat.scalar(Mat.trace(x)), Mat.scalar(Mat.trace(dx)));
+            case DETERMINANT -> new Dual(Mat.scalar(Mat.det(x)), Mat.scalar(Mat.dot(Mat.t(Mat.adj(x)), dx))); // eq. 18
+            case ADJUGATE -> new Dual(Mat.adj(x), Mat.adjTangent(x, dx));
+            case ELEMENTWISE -> new Dual(
                     Mat.map(x, v -> Elementwise.apply(fn, 0, v)),
                     Mat.hadamard(Mat.map(x, v -> Elementwise.apply(fn, 1, v)), dx)); // eq. 19
             case SUM -> new Dual(Mat.scalar(Mat.sum(x)), Mat.scalar(Mat.sum(dx)));
-            case NORM2, NORMF -> {
+            case NORM2, FROBENIUS -> {
                 double norm = Math.sqrt(Mat.dot(x, x));
                 yield new Dual(Mat.scalar(norm), Mat.scalar(Mat.dot(x, dx) / norm));
             }

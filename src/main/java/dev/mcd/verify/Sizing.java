@@ -231,14 +231,14 @@ final class Sizing {
 
     private Node call(Expr e, Fn fn, Node a) {
         Dims ad = a.dims();
-        return switch (fn) {
-            case TR, DET -> {
+        return switch (fn.family()) {
+            case TRACE, DETERMINANT -> {
                 unify(ad.rows(), ad.cols(), e);
                 yield new Node(e, scalarDims(), List.of(a));
             }
-            case ADJ -> square(e, a);
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> same(e, a);
-            case SUM, NORM2, NORMF -> new Node(e, scalarDims(), List.of(a));
+            case ADJUGATE -> square(e, a);
+            case ELEMENTWISE -> same(e, a);
+            case SUM, NORM2, FROBENIUS -> new Node(e, scalarDims(), List.of(a));
             case DIAG -> {
                 if (known(ad.cols()) == 1) {
                     yield new Node(e, new Dims(ad.rows(), ad.rows()), List.of(a));
