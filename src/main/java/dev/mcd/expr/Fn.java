@@ -28,6 +28,9 @@ public enum Fn {
             "|#|", "|\\cdot|'", "np.abs(#)", "np.sign(#)")),
     SIGMOID("sigmoid", new ScalarFunction(x -> 1 / (1 + Math.exp(-x)), "sigmoid(x)*(1 - sigmoid(x))", true, false, false,
             "\\sigma", "\\sigma'", "_sigmoid(#)", "_sigmoid_prime(#)")),
+    /** log(1 + x), accurate for small x. */
+    LOG1P("log1p", new ScalarFunction(Math::log1p, "(1 + x)^-1", true, true, true,
+            "\\operatorname{log1p}", "\\operatorname{log1p}'", "np.log1p(#)", "1 / (1 + #)")),
     /** Sum of all entries: sum(x) = 1'x. */
     SUM("sum", Family.SUM, true),
     /** Euclidean norm of a vector, ||x||_2. */
