@@ -31,6 +31,9 @@ public enum Fn {
     /** log(1 + x), accurate for small x. */
     LOG1P("log1p", new ScalarFunction(Math::log1p, "(1 + x)^-1", true, true, true,
             "\\operatorname{log1p}", "\\operatorname{log1p}'", "np.log1p(#)", "1 / (1 + #)")),
+    /** log(1 + e^x), a smooth ReLU; its derivative is the sigmoid. */
+    SOFTPLUS("softplus", new ScalarFunction(x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), "sigmoid(x)", false, false, false,
+            "\\operatorname{softplus}", "\\operatorname{softplus}'", "np.logaddexp(0, #)", "_sigmoid(#)")),
     /** Sum of all entries: sum(x) = 1'x. */
     SUM("sum", Family.SUM, true),
     /** Euclidean norm of a vector, ||x||_2. */
