@@ -55,7 +55,10 @@ public enum Fn {
     private final Family family;
     private final boolean vanishesAtZero;
     private final ScalarFunction scalar;
-    /** The derivative template, parsed on first use (the parser reads this enum, so not while it loads). */
+    /**
+     * The derivative template, parsed on first use (the parser reads this enum, so not while it loads).
+     * Two threads may both parse it; either result is the same immutable tree, so the race is benign.
+     */
     private Expr derivative;
 
     Fn(String source, Family family, boolean vanishesAtZero) {
