@@ -12,9 +12,6 @@ import java.util.List;
  * ({@link Identifier}). Example: {@code derive(x'*x, x)} gives 2x' by eq. (2).
  */
 public final class Deriver {
-    /** Bumped whenever a rule changes what the engine prints, so caches keyed on it refresh. */
-    public static final String ENGINE_VERSION = "3";
-
     private Deriver() {}
 
     public static Derivation derive(Expr f, Var wrt) {
@@ -76,7 +73,7 @@ public final class Deriver {
     }
 
     /** Which of eqs. 1–6 applies, from the outline of f and the kind of the variable. */
-    public static Form formOf(Expr f, Var wrt) {
+    private static Form formOf(Expr f, Var wrt) {
         Outline o = Outline.of(f);
         boolean scalarF = o.scalar();
         boolean vectorF = !scalarF && o.colsOne();

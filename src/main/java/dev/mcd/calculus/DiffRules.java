@@ -323,18 +323,43 @@ final class DiffRules {
         return k instanceof Num n ? num(n.value() - 1) : add(k, neg(num(1))); // t - 1, not t + (-1)
     }
 
-    /** f' of each element-wise built-in, in the language (tanh, sigmoid, abs keep a prime). */
+    /**
+     * f' of an element-wise built-in from its {@link Fn} entry: its derivative with x replaced by the
+     * argument (1/x, cos x), element-wise when the argument is not a scalar (x.^-1); or f'(X) itself
+     * for those the tutorial leaves primed (tanh', σ').
+     */
     private static Expr derivativeOf(Fn fn, Expr x) {
+        if (fn.scalar().keepsPrime()) {
+            return new Prime(fn, x);
+        }
         boolean scalar = Outline.of(x).scalar();
-        return switch (fn) {
-            case EXP -> new Call(Fn.EXP, x);
-            case LOG -> scalar ? new Pow(x, num(-1)) : new ElemPow(x, num(-1));
-            case SIN -> new Call(Fn.COS, x);
-            case COS -> neg(new Call(Fn.SIN, x));
-            case SQRT -> mul(num(0.5), scalar ? new Pow(x, num(-0.5)) : new ElemPow(x, num(-0.5)));
-            case TANH, SIGMOID, ABS -> new Prime(fn, x);
-            case TR, DET, ADJ, SUM, NORM2, NORMF, DIAG, VEC -> throw new IllegalStateException(fn + " is not element-wise");
-        };
+        return Tree.bottomUp(fn.derivative(), e -> switch (e) {
+            case Var v -> x;
+            // x^-1 parses as inv(x): of a scalar formula it is the reciprocal, a power as eq. 19 writes it
+            case Inv i -> scalar ? new Pow(i.arg(), num(-1)) : new ElemPow(i.arg(), num(-1));
+            case Pow p when !scalar -> new ElemPow(p.base(), p.exponent());
+            case Mul m when !scalar -> entrywise(m, x);
+            case Div q when !scalar && Tree.anyMatch(q.den(), x::equals) -> new HadamardDiv(q.num(), q.den());
+            default -> e;
+        });
+    }
+
+    /** A product of functions of a non-scalar x taken entry by entry: c*f(x)*g(x) is c*(f(x) .* g(x)). */
+    private static Expr entrywise(Mul m, Expr x) {
+        List<Expr> constants = new ArrayList<>();
+        Expr varying = null;
+        for (Expr f : m.factors()) {
+            if (!Tree.anyMatch(f, x::equals)) {
+                constants.add(f);
+            } else {
+                varying = varying == null ? f : new Hadamard(varying, f);
+            }
+        }
+        if (varying == null) {
+            return m;
+        }
+        constants.add(varying);
+        return mul(constants);
     }
 
     /** Through an abstract function: dl = (dl/dy) dy (eqs. 1, 2, 4, 5), or tr((dl/dY) dY) (eq. 3). */

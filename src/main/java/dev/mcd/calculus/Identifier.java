@@ -4,9 +4,10 @@ import static dev.mcd.calculus.Ex.mul;
 import static dev.mcd.calculus.Ex.t;
 import static dev.mcd.calculus.Ex.tr;
 
-import dev.mcd.expr.Expr;
 import dev.mcd.expr.Expr.*;
+import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class Identifier {
             }
             if (!moved) {
                 Expr stuck = Ex.terms(current).stream().filter(term -> gradientOf(term, v, form).isEmpty()).findFirst().orElse(current);
-                String shown = Plain.of(stuck);
+                String shown = TextPrinter.print(stuck);
                 if (shown.length() > 160) {
                     shown = shown.substring(0, 150) + " … (" + shown.length() + " characters)"; // one readable line
                 }

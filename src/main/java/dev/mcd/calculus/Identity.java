@@ -1,5 +1,7 @@
 package dev.mcd.calculus;
 
+import dev.mcd.expr.Equalities;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,7 +30,7 @@ public record Identity(String id, int number, String group, String name, String 
         }
     }
 
-    public boolean numbered() {
+    private boolean numbered() {
         return number > 0;
     }
 
@@ -37,8 +39,8 @@ public record Identity(String id, int number, String group, String name, String 
         return (numbered() ? "eq:" : "fact:") + id;
     }
 
-    /** How the site cites it: "eq. (10)" or the fact's name. */
-    public String citation() {
-        return numbered() ? "eq. (" + number + ")" : name;
+    /** The statement's expressions in order, e.g. "d(X*Y)" and "d(X)*Y + X*d(Y)"; empty for a definition. */
+    public List<String> sides() {
+        return statement.isEmpty() ? List.of() : Equalities.texts(statement);
     }
 }

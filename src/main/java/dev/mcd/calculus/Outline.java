@@ -48,11 +48,11 @@ record Outline(boolean rowsOne, boolean colsOne) {
             case Expr.ElemPow p -> of(p.base());
             case Expr.Inv i -> of(i.arg());
             case Expr.Transpose t -> of(t.arg()).transposed();
-            case Expr.Call c -> switch (c.fn()) {
-                case TR, DET, SUM, NORM2, NORMF -> SCALAR;
+            case Expr.Call c -> switch (c.fn().family()) {
+                case TRACE, DETERMINANT, SUM, NORM2, FROBENIUS -> SCALAR;
                 case DIAG -> of(c.arg()).colsOne && !of(c.arg()).rowsOne ? MATRIX : of(c.arg()).scalar() ? SCALAR : COLUMN;
                 case VEC -> of(c.arg()).scalar() ? SCALAR : COLUMN;
-                case ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> of(c.arg());
+                case ADJUGATE, ELEMENTWISE -> of(c.arg());
             };
             case Expr.Prime p -> of(p.arg());
             case Expr.Apply a -> a.elementwise() ? of(a.arg()) : of(a.kind());

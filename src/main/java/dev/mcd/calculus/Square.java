@@ -70,10 +70,10 @@ record Square(Set<String> variables) {
             case Expr.Add a -> a.terms().stream().anyMatch(this::test);
             case Expr.Hadamard h -> test(h.left()) || test(h.right());
             case Expr.Mul m -> product(m);
-            case Expr.Call c -> switch (c.fn()) {
-                case ADJ, TR, DET, SUM, NORM2, NORMF -> true;
+            case Expr.Call c -> switch (c.fn().family()) {
+                case ADJUGATE, TRACE, DETERMINANT, SUM, NORM2, FROBENIUS -> true;
                 case DIAG -> Outline.of(c.arg()).colsOne() && !Outline.of(c.arg()).rowsOne();
-                case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> test(c.arg());
+                case ELEMENTWISE -> test(c.arg());
                 case VEC -> false;
             };
             case Expr.Apply a -> a.elementwise() ? test(a.arg()) : a.kind() == Kind.SCALAR;

@@ -2,7 +2,6 @@ package dev.mcd.calculus;
 
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
-import dev.mcd.expr.Kind;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,12 +14,6 @@ import java.util.TreeSet;
  */
 public final class Symmetric {
     private Symmetric() {}
-
-    /** The premise that marks S symmetric (and square, for the sizing). */
-    public static Expr premise(String name) {
-        Expr s = new Expr.Var(name, Kind.MATRIX);
-        return new Expr.Call(Fn.TR, new Expr.Add(List.of(s, new Expr.Neg(new Expr.Transpose(s)))));
-    }
 
     /** The names the premises mark symmetric. */
     public static Set<String> names(List<Expr> premises) {

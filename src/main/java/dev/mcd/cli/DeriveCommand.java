@@ -1,19 +1,20 @@
 package dev.mcd.cli;
 
 import dev.mcd.calculus.Derivation;
+import dev.mcd.calculus.Justification;
 import dev.mcd.calculus.Step;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
-import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
 import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mcd derive 'x'*x' --wrt x}: derives one expression step by step, verifies it, and
@@ -81,7 +82,7 @@ final class DeriveCommand implements Callable<Integer> {
 
     /** "eq. (10)" for numbered identities, the fact's name otherwise, e.g. "cyclic trace". */
     static String justification(Step s) {
-        return DeriveJson.justification(s);
+        return Justification.of(s, Justification.Style.CITED);
     }
 
     private Naming.Names names(VerifiedDerive.Result r) {

@@ -167,11 +167,6 @@ public final class Decls {
         return functions;
     }
 
-    /** The names declared {@code square matrix}. */
-    public java.util.SortedSet<String> squares() {
-        return squares;
-    }
-
     /**
      * What the declarations assume beyond the expression's own shapes, as expressions that must be
      * defined: tr(A) for each square A. The checks size the variables with these, the engine's

@@ -9,13 +9,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Sizes as union-find classes that the shape checker unifies, e.g. the {@code n_x} of
+ * Sizes as classes of a {@link UnionFind} that the shape checker unifies, e.g. the {@code n_x} of
  * {@code x'*A*x} joined with A's rows and columns; a class is a symbol, a fixed size, or a
  * product of classes (Kronecker products and vec). Products that cannot be decided yet wait in a
  * list and are settled once everything else is known (m·p = q·p gives m = q).
  */
 final class DimTable {
-    private final List<Integer> parent = new ArrayList<>();
+    private final UnionFind classes = new UnionFind();
     private final List<Long> fixed = new ArrayList<>();
     private final List<List<Integer>> factors = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
@@ -56,8 +56,7 @@ final class DimTable {
     }
 
     private int add(Long size, List<Integer> of, String name, boolean isNamed, boolean isNonUnit) {
-        int id = parent.size();
-        parent.add(id);
+        int id = classes.add();
         fixed.add(size);
         factors.add(of);
         names.add(name);
@@ -78,17 +77,7 @@ final class DimTable {
     }
 
     int find(int a) {
-        int root = a;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
-        }
-        // Path compression keeps later finds short.
-        while (parent.get(a) != root) {
-            int next = parent.get(a);
-            parent.set(a, root);
-            a = next;
-        }
-        return root;
+        return classes.find(a);
     }
 
     private boolean isSymbol(int root) {
@@ -115,7 +104,7 @@ final class DimTable {
             boolean keepA = named.get(ra) && !named.get(rb) || named.get(ra) == named.get(rb) && ra < rb;
             int keep = keepA ? ra : rb;
             int drop = keepA ? rb : ra;
-            parent.set(drop, keep);
+            classes.join(drop, keep);
             nonUnit.set(keep, nonUnit.get(keep) || nonUnit.get(drop));
             return;
         }
@@ -130,13 +119,13 @@ final class DimTable {
                 deferred.add(new Deferred(a, b, failure));
                 return;
             }
-            parent.set(sym, other);
+            classes.join(sym, other);
             return;
         }
         DimTerm ta = resolve(ra);
         DimTerm tb = resolve(rb);
         if (ta.sameProduct(tb)) {
-            parent.set(rb, ra);
+            classes.join(rb, ra);
         } else if (ta.isConstant() && tb.isConstant()) {
             throw failure.get();
         } else {

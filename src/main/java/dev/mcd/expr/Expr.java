@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An expression of the language of DESIGN.md, e.g. {@code norm2(W*x + b)^2}: a sealed family
+ * An expression of the language (README.md, "The expression language, in brief"), e.g. {@code norm2(W*x + b)^2}: a sealed family
  * of immutable records. Source positions live beside the tree (see {@link SourceMap}), so two
  * equal expressions are equal records wherever they were written.
  */

@@ -7,7 +7,7 @@ package dev.mcd.expr;
 public enum Kind {
     SCALAR, VECTOR, MATRIX;
 
-    /** The default of DESIGN.md: upper-case names are matrices, lower-case names vectors. */
+    /** The default of the expression language: upper-case names are matrices, lower-case names vectors. */
     public static Kind defaultFor(String name) {
         return Character.isUpperCase(name.codePointAt(0)) ? MATRIX : VECTOR;
     }

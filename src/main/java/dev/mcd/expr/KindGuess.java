@@ -109,12 +109,12 @@ final class KindGuess {
     }
 
     private static O call(Fn fn, O arg) {
-        return switch (fn) {
-            case TR, DET, SUM, NORM2, NORMF -> O.SCALAR;
-            case ADJ -> arg == O.SCALAR ? O.SCALAR : O.MATRIX;
+        return switch (fn.family()) {
+            case TRACE, DETERMINANT, SUM, NORM2, FROBENIUS -> O.SCALAR;
+            case ADJUGATE -> arg == O.SCALAR ? O.SCALAR : O.MATRIX;
             case DIAG -> arg == O.COLUMN || arg == O.ROW ? O.MATRIX : arg == O.SCALAR ? O.SCALAR : O.COLUMN;
             case VEC -> arg == O.SCALAR ? O.SCALAR : O.COLUMN;
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> arg;
+            case ELEMENTWISE -> arg;
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Parses the expression language of DESIGN.md, e.g. {@code norm2(W*x + b)^2}, by recursive descent
+ * Parses the expression language (README.md, "The expression language, in brief"), e.g. {@code norm2(W*x + b)^2}, by recursive descent
  * with precedence, loosest first: {@code + -}; {@code * /}; {@code .* ./}; unary {@code -};
  * {@code ^ .^} (right-associative); postfix {@code '}.
  *

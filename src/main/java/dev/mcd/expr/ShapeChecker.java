@@ -200,14 +200,14 @@ public final class ShapeChecker {
 
     private S call(Expr.Call c) {
         S a = shape(c.arg());
-        return switch (c.fn()) {
-            case TR, DET -> {
+        return switch (c.fn().family()) {
+            case TRACE, DETERMINANT -> {
                 square(c, a, c.fn().source() + " needs a square matrix, not %s");
                 yield scalar();
             }
-            case ADJ -> square(c, a, "adj needs a square matrix, not %s");
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> a;
-            case SUM, NORMF -> scalar();
+            case ADJUGATE -> square(c, a, "adj needs a square matrix, not %s");
+            case ELEMENTWISE -> a;
+            case SUM, FROBENIUS -> scalar();
             case NORM2 -> {
                 dims.unify(a.cols(), one, failure(c, 0, "norm2 needs a vector, not " + show(a) + " (normF is the matrix norm)"));
                 yield scalar();

@@ -1,5 +1,6 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Fractions;
 import java.math.BigDecimal;
 
 /**
@@ -8,9 +9,6 @@ import java.math.BigDecimal;
  */
 final class LatexNumbers {
     private LatexNumbers() {}
-
-    /** Denominators up to this make a fraction "simple" (1/12 yes, 1/13 no). */
-    private static final int MAX_DENOMINATOR = 12;
 
     /** The magnitude of a non-negative number, in display style. */
     static String display(double magnitude) {
@@ -43,23 +41,9 @@ final class LatexNumbers {
         return decimal(v);
     }
 
-    /** The smallest denominator that makes v a simple fraction, or 0. */
-    static int denominatorOf(double v) {
-        return denominator(v);
-    }
-
     /** The smallest denominator that makes v a fraction, or 0. */
     private static int denominator(double v) {
-        if (v >= 1e6) {
-            return 0;
-        }
-        for (int q = 2; q <= MAX_DENOMINATOR; q++) {
-            double p = Math.rint(v * q);
-            if (p != 0 && Math.abs(p / q - v) <= 1e-12 * Math.max(1, v)) {
-                return q;
-            }
-        }
-        return 0;
+        return Fractions.denominator(v);
     }
 
     private static String decimal(double v) {

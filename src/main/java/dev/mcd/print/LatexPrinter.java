@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Prints an expression as TeX in the tutorial's notation for KaTeX, e.g. {@code norm2(W*x + b)^2}
- * as {@code \|\mathbf{W}\mathbf{x}+\mathbf{b}\|_2^2} (MATERIAL.md, Notation).
+ * as {@code \|\mathbf{W}\mathbf{x}+\mathbf{b}\|_2^2} (the tutorial's notation).
  *
  * <p>Choices a reader of the output should know: parentheses appear only where precedence needs
  * them, with juxtaposition binding tighter than {@code \circ}, {@code \oslash} and {@code \otimes};
@@ -208,23 +208,29 @@ public final class LatexPrinter {
         // short argument of a function such as sigma(W_1 x).
         Tex t = tex(arg);
         Tex a = fn == Fn.TR ? t : new Tex(Breaks.removed(t.text()), t.prec());
-        return Tex.atom(switch (fn) {
-            case TR -> "\\mathrm{tr}" + Tex.paren(a.text());
-            case DET, ABS -> bars(arg, a.text(), "|");
-            case ADJ -> "\\mathrm{adj}" + Tex.paren(a.text());
-            case LOG -> "\\ln" + argument(arg);
-            case EXP -> "\\exp" + argument(arg);
-            case SIN -> "\\sin" + argument(arg);
-            case COS -> "\\cos" + argument(arg);
-            case TANH -> "\\tanh" + argument(arg);
-            case SQRT -> "\\sqrt{" + a.text() + "}";
-            case SIGMOID -> "\\sigma" + argument(arg);
+        return Tex.atom(switch (fn.family()) {
+            case TRACE -> "\\mathrm{tr}" + Tex.paren(a.text());
+            case DETERMINANT -> bars(arg, a.text(), "|");
+            case ADJUGATE -> "\\mathrm{adj}" + Tex.paren(a.text());
+            case ELEMENTWISE -> elementwise(fn.scalar().tex(), arg, a.text());
             case SUM -> "\\mathrm{sum}" + Tex.paren(a.text());
             case NORM2 -> bars(arg, a.text(), "\\|") + "_2";
-            case NORMF -> bars(arg, a.text(), "\\|") + "_F";
+            case FROBENIUS -> bars(arg, a.text(), "\\|") + "_F";
             case DIAG -> "\\mathrm{diag}" + Tex.paren(a.text());
             case VEC -> "\\mathrm{vec}" + Tex.paren(a.text());
         });
+    }
+
+    /**
+     * An element-wise function's TeX from its table entry: bars ({@code |#|}) that stretch as
+     * {@link #bars} says, a template with {@code #} for the argument ({@code \sqrt{#}}), or a command
+     * applied to its argument ({@code \ln}).
+     */
+    private static String elementwise(String tex, Expr arg, String inner) {
+        if (tex.equals("|#|")) {
+            return bars(arg, inner, "|");
+        }
+        return tex.contains("#") ? tex.replace("#", inner) : tex + argument(arg);
     }
 
     /** {@code |\mathbf{X}|}; stretchy {@code \left|...\right|} around anything but a name. */
@@ -237,26 +243,19 @@ public final class LatexPrinter {
 
     /** A function's argument: in parentheses, unless it is already delimited ({@code \ln|\mathbf{X}|}). */
     private static String argument(Expr arg) {
-        if (arg instanceof Call c && (c.fn() == Fn.DET || c.fn() == Fn.ABS)) {
+        if (delimited(arg)) {
             return Breaks.removed(tex(arg).text());
         }
         return Tex.paren(Breaks.removed(tex(arg).text()));
     }
 
+    /** Whether the expression prints between bars, |X| or |x|, and so needs no parentheses of its own. */
+    private static boolean delimited(Expr e) {
+        return e instanceof Call c && (c.fn() == Fn.DET || c.fn().elementwise() && c.fn().scalar().tex().equals("|#|"));
+    }
+
     private static String primeSymbol(Fn fn) {
-        return switch (fn) {
-            case LOG -> "\\ln'";
-            case EXP -> "\\exp'";
-            case SIN -> "\\sin'";
-            case COS -> "\\cos'";
-            case TANH -> "\\tanh'";
-            case SQRT -> "(\\sqrt{\\cdot})'";
-            case ABS -> "|\\cdot|'";
-            case SIGMOID -> "\\sigma'";
-            // Prime's constructor admits element-wise functions only.
-            case TR, DET, ADJ, SUM, NORM2, NORMF, DIAG, VEC ->
-                    throw new IllegalArgumentException(fn.source() + " is not element-wise");
-        };
+        return fn.scalar().texPrime(); // Prime's constructor admits element-wise functions only
     }
 
     /** {@code \sigma} for an element-wise function; a value-like name ({@code \mathbf{y}}) otherwise. */
@@ -276,7 +275,7 @@ public final class LatexPrinter {
 
     /** {@code \mathrm{d}\mathbf{X}}, {@code \mathrm{d}|\mathbf{X}|} (eq. 18), else {@code \mathrm{d}(\ldots)}. */
     private static Tex differential(Expr arg) {
-        boolean bars = arg instanceof Call c && (c.fn() == Fn.DET || c.fn() == Fn.ABS);
+        boolean bars = delimited(arg);
         boolean bare = differentialOfName(arg) || bars;
         return new Tex("\\mathrm{d}" + (bare ? tex(arg).text() : Tex.paren(tex(arg).text())), Tex.PRODUCT);
     }

@@ -6,6 +6,7 @@ import dev.mcd.calculus.Rewrite;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,7 +1,6 @@
 package dev.mcd.print;
 
 import dev.mcd.expr.Dim;
-import dev.mcd.expr.Expr;
 import dev.mcd.expr.Expr.Add;
 import dev.mcd.expr.Expr.Apply;
 import dev.mcd.expr.Expr.Call;
@@ -23,8 +22,10 @@ import dev.mcd.expr.Expr.Prime;
 import dev.mcd.expr.Expr.Transpose;
 import dev.mcd.expr.Expr.Var;
 import dev.mcd.expr.Expr.Zero;
+import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
 import dev.mcd.expr.Shape;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -337,25 +338,70 @@ public final class NumpyPrinter {
         private Py call(Call c) {
             Expr arg = c.arg();
             boolean s = scalar(arg);
-            return switch (c.fn()) {
+            return switch (c.fn().family()) {
                 // Of a 1×1 argument, tr and det are the entry itself and adj is 1.
-                case TR -> s ? py(arg) : call("np.trace", arg);
-                case DET -> s ? py(arg) : call("np.linalg.det", arg);
-                case ADJ -> s ? Py.atom("1") : Py.atom(helper(PyHelper.ADJ, py(arg).text()));
-                case LOG -> call("np.log", arg);
-                case EXP -> call("np.exp", arg);
-                case SIN -> call("np.sin", arg);
-                case COS -> call("np.cos", arg);
-                case TANH -> call("np.tanh", arg);
-                case SQRT -> call("np.sqrt", arg);
-                case ABS -> call("np.abs", arg);
-                case SIGMOID -> Py.atom(helper(PyHelper.SIGMOID, py(arg).text()));
+                case TRACE -> s ? py(arg) : call("np.trace", arg);
+                case DETERMINANT -> s ? py(arg) : call("np.linalg.det", arg);
+                case ADJUGATE -> s ? Py.atom("1") : Py.atom(helper(PyHelper.ADJ, py(arg).text()));
+                case ELEMENTWISE -> template(c.fn().scalar().numpy(), arg);
                 case SUM -> call("np.sum", arg);
                 case NORM2 -> s ? call("np.abs", arg) : call("np.linalg.norm", arg);
-                case NORMF -> s ? call("np.abs", arg) : Py.atom("np.linalg.norm(" + py(arg).text() + ", 'fro')");
+                case FROBENIUS -> s ? call("np.abs", arg) : Py.atom("np.linalg.norm(" + py(arg).text() + ", 'fro')");
                 case DIAG -> diag(arg);
                 case VEC -> s ? py(arg) : Py.atom("np.reshape(" + py(arg).text() + ", (-1, 1), order='F')");
             };
+        }
+
+        /**
+         * An element-wise function's NumPy from its table entry, {@code #} standing for the argument:
+         * as written inside a call's parentheses or before a comma, as an operand elsewhere ({@code 1 / #});
+         * a helper the template calls ({@code _sigmoid(#)}) is defined in the module.
+         */
+        private Py template(String template, Expr arg) {
+            Py a = py(arg);
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < template.length(); i++) {
+                char ch = template.charAt(i);
+                if (ch != '#') {
+                    out.append(ch);
+                    continue;
+                }
+                char next = i + 1 < template.length() ? template.charAt(i + 1) : ' ';
+                out.append(next == ')' || next == ',' ? a.text() : a.at(Py.UNARY));
+            }
+            String text = out.toString();
+            for (PyHelper h : PyHelper.values()) {
+                if (template.contains(h.functionName() + "(")) {
+                    helpers.add(h);
+                }
+            }
+            return new Py(text, precedence(template));
+        }
+
+        /** How a template binds: by its loosest operator outside parentheses. */
+        private static int precedence(String template) {
+            int depth = 0;
+            int prec = Py.ATOM;
+            for (int i = 0; i < template.length(); i++) {
+                char ch = template.charAt(i);
+                if (ch == '(') {
+                    depth++;
+                } else if (ch == ')') {
+                    depth--;
+                } else if (depth == 0) {
+                    String rest = template.substring(i);
+                    if (i == 0 && ch == '-') {
+                        prec = Math.min(prec, Py.UNARY);
+                    } else if (rest.startsWith(" + ") || rest.startsWith(" - ")) {
+                        prec = Math.min(prec, Py.SUM);
+                    } else if (rest.startsWith(" * ") || rest.startsWith(" / ") || rest.startsWith(" @ ")) {
+                        prec = Math.min(prec, Py.PRODUCT);
+                    } else if (rest.startsWith(" ** ")) {
+                        prec = Math.min(prec, Py.POWER);
+                    }
+                }
+            }
+            return prec;
         }
 
         /** diag of an (n, 1) vector is n×n; diag of a matrix is its diagonal as an (n, 1) column. */
@@ -371,20 +417,7 @@ public final class NumpyPrinter {
         }
 
         private Py prime(Prime p) {
-            String a = py(p.arg()).text();
-            return switch (p.fn()) {
-                case LOG -> new Py("1 / " + py(p.arg()).at(Py.UNARY), Py.PRODUCT);
-                case EXP -> Py.atom("np.exp(" + a + ")");
-                case SIN -> Py.atom("np.cos(" + a + ")");
-                case COS -> new Py("-np.sin(" + a + ")", Py.UNARY);
-                case TANH -> new Py("1 - np.tanh(" + a + ") ** 2", Py.SUM);
-                case SQRT -> new Py("0.5 / np.sqrt(" + a + ")", Py.PRODUCT);
-                case ABS -> Py.atom("np.sign(" + a + ")");
-                case SIGMOID -> Py.atom(helper(PyHelper.SIGMOID_PRIME, a));
-                // Prime's constructor admits element-wise functions only.
-                case TR, DET, ADJ, SUM, NORM2, NORMF, DIAG, VEC ->
-                        throw new IllegalArgumentException(p.fn().source() + " is not element-wise");
-            };
+            return template(p.fn().scalar().numpyPrime(), p.arg()); // Prime admits element-wise functions only
         }
     }
 }

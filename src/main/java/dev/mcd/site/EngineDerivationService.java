@@ -3,17 +3,18 @@ package dev.mcd.site;
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Form;
-import dev.mcd.calculus.Deriver;
 import dev.mcd.calculus.Identity;
+import dev.mcd.calculus.Justification;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Decls;
+import dev.mcd.expr.Equalities;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
 import dev.mcd.expr.Parser;
 import dev.mcd.expr.Pos;
 import dev.mcd.expr.ShapeChecker;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
-import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;
@@ -32,7 +33,7 @@ public final class EngineDerivationService implements DerivationService {
 
     @Override
     public String engineVersion() {
-        return Deriver.ENGINE_VERSION + "+" + EngineFingerprint.of();
+        return EngineFingerprint.of();
     }
 
     @Override
@@ -68,17 +69,12 @@ public final class EngineDerivationService implements DerivationService {
         var layouts = new Layouts(names.tex(d.result()),
                 names.tex(dev.mcd.calculus.Layouts.denominator(d)), names.tex(dev.mcd.calculus.Layouts.mixed(d)));
         return new RenderedDerivation(fTex, vTex, names.tex(d.start()), steps, d.form().equation(),
-                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().summary(), layouts);
+                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().claim(), layouts);
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */
     static String justification(Step s) {
-        List<String> parts = new ArrayList<>();
-        for (int n : s.equations()) {
-            parts.add(Catalogue.byNumber(n).map(Identity::name).orElse("eq. (" + n + ")"));
-        }
-        // Helper facts are linked by name beside this text, so naming them here would repeat them.
-        return parts.isEmpty() && s.facts().isEmpty() ? s.rule().replace('-', ' ') : String.join(", ", parts);
+        return Justification.of(s, Justification.Style.NAMED);
     }
 
     @Override
@@ -96,11 +92,11 @@ public final class EngineDerivationService implements DerivationService {
         List<VerifyReport> reports = new ArrayList<>();
         for (int i = 0; i < r.lines().size(); i++) {
             String line = r.lines().get(i);
-            List<Part> parts = split(line);
+            List<Equalities.Side> parts = Equalities.split(line);
             List<Expr> exprs = new ArrayList<>();
             StringBuilder lineTex = new StringBuilder();
             for (int k = 0; k < parts.size(); k++) {
-                Part p = parts.get(k);
+                Equalities.Side p = parts.get(k);
                 if (p.text().isBlank()) {
                     if (k == 0 && parts.size() > 1) {
                         if (previous == null) {
@@ -150,7 +146,7 @@ public final class EngineDerivationService implements DerivationService {
         return n -> !names.contains(n);
     }
 
-    private static Expr parse(Part p, Decls decls, int line) throws DerivationException {
+    private static Expr parse(Equalities.Side p, Decls decls, int line) throws DerivationException {
         try {
             Parser.Parsed parsed = Parser.parse(p.text(), decls);
             ShapeChecker.check(parsed.expr(), parsed.positions());
@@ -173,26 +169,8 @@ public final class EngineDerivationService implements DerivationService {
         if (reports.isEmpty()) {
             return "nothing to check";
         }
-        double worst = reports.stream().mapToDouble(VerifyReport::maxEqualityError).max().orElse(0);
         return "each of the " + reports.size() + " equalities checked at " + reports.getFirst().points()
-                + " random points; they agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst);
-    }
-
-    /** One side of a line split at '=', with its offset in the line (0-based). */
-    private record Part(String text, int offset) {}
-
-    private static List<Part> split(String line) {
-        List<Part> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= line.length(); i++) {
-            if (i == line.length() || line.charAt(i) == '=') {
-                String raw = line.substring(start, i);
-                int lead = raw.length() - raw.stripLeading().length();
-                parts.add(new Part(raw.strip(), start + lead));
-                start = i + 1;
-            }
-        }
-        return parts;
+                + " random points; they agree to " + VerifyReport.Check.EQUALITY.bound();
     }
 
     @Override
@@ -212,22 +190,19 @@ public final class EngineDerivationService implements DerivationService {
         }
         Decls decls = Decls.parse(id.where());
         List<Expr> sides = new ArrayList<>();
-        for (String side : id.statement().split("=")) {
+        for (String side : id.sides()) {
             sides.add(Parser.parse(side.strip(), decls).expr());
         }
         List<String> tex = new ArrayList<>();
-        double worst = 0;
         int points = 0;
         for (int k = 0; k < sides.size(); k++) {
             tex.add(LatexPrinter.print(sides.get(k)));
             if (k > 0) {
-                VerifyReport rep = EqualityCheck.check(sides.get(k - 1), sides.get(k));
-                worst = Math.max(worst, rep.maxEqualityError());
-                points = rep.points();
+                points = EqualityCheck.check(sides.get(k - 1), sides.get(k)).points();
             }
         }
         return new IdentityView(id.id(), id.number(), id.group(), id.name(), String.join(" = ", tex),
-                "checked at " + points + " random points; both sides agree to " + String.format(java.util.Locale.ROOT, "%.0e", worst),
+                "checked at " + points + " random points; both sides agree to " + VerifyReport.Check.EQUALITY.bound(),
                 true);
     }
 }

@@ -4,12 +4,13 @@ import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Form;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Expr;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Checks a {@link Derivation} numerically as DESIGN.md's "What verified means" asks: at random
+ * Checks a {@link Derivation} numerically as docs/ARCHITECTURE.md's "Verify" stage says: at random
  * points with a random direction dV, consecutive steps agree (1e-9), the result G in its read-off
  * form (e.g. tr(G dX) for eq. 3, J vec(dX) for the vec form) equals the last step (1e-9), and G's directional derivative
  * agrees with central finite differences of the function (1e-6). Example: x'x by x, steps
@@ -40,8 +41,9 @@ public final class DerivationCheck {
 
     private DerivationCheck(Derivation d) {
         this.d = d;
-        // the points depend only on the problem, so re-running a build checks the same points
-        this.seed = RandomPoint.seedOf(d.function() + " by " + d.wrt());
+        // the points depend only on the problem as printed, so re-running a build checks the same
+        // points, and no change to the records' internals (their toString) moves them
+        this.seed = RandomPoint.seedOf(TextPrinter.print(d.function()) + " by " + d.wrt().name());
         // the function alone decides the sizes; every step and the result must fit them
         List<Expr> premise = new ArrayList<>(List.of(d.function(), d.wrt()));
         premise.addAll(d.premises());
@@ -66,7 +68,7 @@ public final class DerivationCheck {
             // 0 = 0 at every point proves nothing: the values underflowed (t^1e308 at t < 1) or
             // a constant rounded to 0, so the check cannot tell a right derivative from a wrong one
             throw new VerificationException("the check cannot tell: the derivative and the finite differences are exactly 0 "
-                    + "at every random point although the derivative " + Brief.of(d.result())
+                    + "at every random point although the derivative " + TextPrinter.print(d.result())
                     + " is not 0 (the values underflow or overflow)");
         }
         List<VerifyReport.Measure> m = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class DerivationCheck {
             try {
                 result = Evaluator.evaluate(d.result(), p, g[0], g[1]);
             } catch (VerificationException e) {
-                throw new VerificationException("the result " + Brief.of(d.result()) + " cannot be the " + g[0] + "×" + g[1]
+                throw new VerificationException("the result " + TextPrinter.print(d.result()) + " cannot be the " + g[0] + "×" + g[1]
                         + " matrix that eq. " + d.form().equation() + " reads off for a " + Mat.shape(f) + " function of a "
                         + Mat.shape(x) + " " + d.wrt().name() + " at " + where + ": " + e.getMessage());
             }
@@ -183,7 +185,7 @@ public final class DerivationCheck {
 
     private VerificationException undefinedWhereFunctionIs(Point p) {
         return new VerificationException("the steps or the result are undefined at every random point of the sizes "
-                + VerifyReport.sizesOf(p) + " although " + Brief.of(d.function()) + " is defined there: a step assumes "
+                + VerifyReport.sizesOf(p) + " although " + TextPrinter.print(d.function()) + " is defined there: a step assumes "
                 + "an invertible matrix (or a positive value) that the function does not guarantee");
     }
 
@@ -212,10 +214,10 @@ public final class DerivationCheck {
                 Evaluator.evaluate(links.get(k), p);
             } catch (VerificationException e) {
                 return new VerificationException((k == 0 ? "d(f)" : stepName(k)) + " does not fit the sizes that "
-                        + Brief.of(d.function()) + " allows (" + VerifyReport.sizesOf(p) + "): " + e.getMessage());
+                        + TextPrinter.print(d.function()) + " allows (" + VerifyReport.sizesOf(p) + "): " + e.getMessage());
             }
         }
-        return new VerificationException("the steps do not keep one shape at the sizes that " + Brief.of(d.function())
+        return new VerificationException("the steps do not keep one shape at the sizes that " + TextPrinter.print(d.function())
                 + " allows (" + VerifyReport.sizesOf(p) + "): " + whole.getMessage());
     }
 

@@ -77,7 +77,7 @@ final class Domains {
             case Expr.Inv i -> walk(i.arg(), positive, true);
             case Expr.Transpose t -> walk(t.arg(), positive, definite);
             case Expr.Call c -> call(c.fn(), c.arg(), positive, definite);
-            case Expr.Prime p -> walk(p.arg(), positive || p.fn() == Fn.LOG || p.fn() == Fn.SQRT, definite);
+            case Expr.Prime p -> walk(p.arg(), positive || p.fn().scalar().positive(), definite);
             case Expr.Apply a -> walk(a.arg(), positive, definite);
             case Expr.Grad g -> walk(g.of(), positive, definite);
             case Expr.Diff d -> walk(d.arg(), positive, definite);
@@ -85,18 +85,17 @@ final class Domains {
     }
 
     private void call(Fn fn, Expr arg, boolean positive, boolean definite) {
-        switch (fn) {
-            case LOG -> {
-                if (arg instanceof Expr.Call(Fn f, Expr inner) && f == Fn.DET) {
+        switch (fn.family()) {
+            case ELEMENTWISE -> {
+                if (fn == Fn.LOG && arg instanceof Expr.Call(Fn f, Expr inner) && f == Fn.DET) {
                     walk(inner, false, true); // log-det
                 } else {
-                    walk(arg, true, definite);
+                    walk(arg, positive || fn.scalar().positive(), definite);
                 }
             }
-            case SQRT -> walk(arg, true, definite);
-            case DET -> walk(arg, false, definite || positive); // det inside a log
-            case ADJ -> walk(arg, positive, true);
-            case TR, EXP, SIN, COS, TANH, ABS, SIGMOID, SUM, NORM2, NORMF, DIAG, VEC -> walk(arg, positive, definite);
+            case DETERMINANT -> walk(arg, false, definite || positive); // det inside a log
+            case ADJUGATE -> walk(arg, positive, true);
+            case TRACE, SUM, NORM2, FROBENIUS, DIAG, VEC -> walk(arg, positive, definite);
         }
     }
 

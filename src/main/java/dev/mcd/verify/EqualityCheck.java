@@ -1,6 +1,7 @@
 package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
+import dev.mcd.expr.TextPrinter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class EqualityCheck {
     public static VerifyReport check(List<Expr> defining, Expr lhs, Expr rhs, Predicate<String> varies) {
         int points = DerivationCheck.POINTS;
         List<Expr> rest = java.util.stream.Stream.of(lhs, rhs).filter(e -> !defining.contains(e)).toList();
-        long seed = RandomPoint.seedOf(lhs + " = " + rhs);
+        long seed = RandomPoint.seedOf(TextPrinter.print(lhs) + " = " + TextPrinter.print(rhs)); // the claim as printed
         double worst = 0;
         String[] sizes = {""};
         for (int i = 0; i < points; i++) {
@@ -69,7 +70,7 @@ public final class EqualityCheck {
             try {
                 e = Evaluator.evaluateAlike(roots, p);
             } catch (VerificationException misfit) {
-                throw new VerificationException("the sides do not fit the sizes that " + Brief.of(defining.getFirst())
+                throw new VerificationException("the sides do not fit the sizes that " + TextPrinter.print(defining.getFirst())
                         + " allows (" + VerifyReport.sizesOf(p) + "): " + misfit.getMessage());
             }
             DMatrixRMaj l = e.results().get(0).value();
@@ -79,7 +80,7 @@ public final class EqualityCheck {
                 // failure when it persists (a side that needs an inverse these sizes make singular)
                 if (++undefined >= 6) {
                     throw new VerificationException("a side is undefined at every random point of the sizes " + VerifyReport.sizesOf(p)
-                            + " although " + Brief.of(defining.getFirst()) + " is defined there");
+                            + " although " + TextPrinter.print(defining.getFirst()) + " is defined there");
                 }
                 continue;
             }
@@ -97,7 +98,7 @@ public final class EqualityCheck {
     }
 
     /**
-     * The tutorial's convention (MATERIAL.md, notation): constants come from the first half of the
+     * The tutorial's naming convention (its section on notation): constants come from the first half of the
      * alphabet (a, b, A, B, ...), variables from the second half (t, x, y, X, ...); Greek names
      * (Sigma_1, Lambda) are constants. So eq. 12, d(A*X*B + C) = A*d(X)*B, holds as written.
      */

@@ -2,6 +2,7 @@ package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
+import dev.mcd.expr.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -60,7 +61,7 @@ public final class Evaluator {
 
     private static void requireSmall(Sizing.Sized n) {
         if ((long) n.rows() * n.cols() > MAX_ENTRIES) {
-            throw new VerificationException("too large to check numerically: " + Brief.of(n.expr()) + " would be a "
+            throw new VerificationException("too large to check numerically: " + TextPrinter.print(n.expr()) + " would be a "
                     + n.rows() + "×" + n.cols() + " matrix at the sizes drawn");
         }
         n.kids().forEach(Evaluator::requireSmall);
@@ -69,7 +70,7 @@ public final class Evaluator {
     private Dual eval(Sizing.Sized n) {
         Dual d = node(n);
         if (d.rows() != n.rows() || d.cols() != n.cols()) {
-            throw new VerificationException("internal: " + Brief.of(n.expr()) + " evaluated to " + Mat.shape(d.value())
+            throw new VerificationException("internal: " + TextPrinter.print(n.expr()) + " evaluated to " + Mat.shape(d.value())
                     + " but its size was inferred as " + n.rows() + "×" + n.cols());
         }
         magnitude = Math.max(magnitude, Mat.maxAbs(d.value()));
@@ -225,15 +226,15 @@ public final class Evaluator {
     private static Dual call(Fn fn, Dual a) {
         DMatrixRMaj x = a.value();
         DMatrixRMaj dx = a.tangent();
-        return switch (fn) {
-            case TR -> new Dual(Mat.scalar(Mat.trace(x)), Mat.scalar(Mat.trace(dx)));
-            case DET -> new Dual(Mat.scalar(Mat.det(x)), Mat.scalar(Mat.dot(Mat.t(Mat.adj(x)), dx))); // eq. 18
-            case ADJ -> new Dual(Mat.adj(x), Mat.adjTangent(x, dx));
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> new Dual(
+        return switch (fn.family()) {
+            case TRACE -> new Dual(Mat.scalar(Mat.trace(x)), Mat.scalar(Mat.trace(dx)));
+            case DETERMINANT -> new Dual(Mat.scalar(Mat.det(x)), Mat.scalar(Mat.dot(Mat.t(Mat.adj(x)), dx))); // eq. 18
+            case ADJUGATE -> new Dual(Mat.adj(x), Mat.adjTangent(x, dx));
+            case ELEMENTWISE -> new Dual(
                     Mat.map(x, v -> Elementwise.apply(fn, 0, v)),
                     Mat.hadamard(Mat.map(x, v -> Elementwise.apply(fn, 1, v)), dx)); // eq. 19
             case SUM -> new Dual(Mat.scalar(Mat.sum(x)), Mat.scalar(Mat.sum(dx)));
-            case NORM2, NORMF -> {
+            case NORM2, FROBENIUS -> {
                 double norm = Math.sqrt(Mat.dot(x, x));
                 yield new Dual(Mat.scalar(norm), Mat.scalar(Mat.dot(x, dx) / norm));
             }

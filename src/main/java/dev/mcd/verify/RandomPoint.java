@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class RandomPoint {
     private RandomPoint() {}
 
-    /** A stable 64-bit seed from text (FNV-1a), e.g. from an expression's record form. */
+    /** A stable 64-bit seed from text (FNV-1a), e.g. from an expression as {@code TextPrinter} prints it. */
     public static long seedOf(String text) {
         long h = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {

@@ -3,6 +3,8 @@ package dev.mcd.verify;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
 import dev.mcd.expr.Kind;
+import dev.mcd.expr.TextPrinter;
+import dev.mcd.expr.UnionFind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Concrete sizes for every node of one or more expressions: each dimension is a class of a
- * union-find, unified by the operators (x'*A*x makes A square of x's length), multiplied by
+ * Concrete sizes for every node of one or more expressions: each dimension is a class of an
+ * {@link UnionFind} (the one the shape checker uses too), unified by the operators (x'*A*x makes A square of x's length), multiplied by
  * kron and vec, fixed by known values, and any class still free is drawn at random in 2..4.
  * It gives the sizes of I, 0 and 1 from their context, and the sizes of the variables and of
  * the values of abstract functions (y(x)) for a random point; names share sizes across roots.
@@ -32,7 +34,7 @@ final class Sizing {
 
     private record Product(int of, int left, int right) {}
 
-    private final List<Integer> parent = new ArrayList<>();
+    private final UnionFind classes = new UnionFind();
     private final List<Integer> size = new ArrayList<>(); // 0 while unknown
     private final List<Product> products = new ArrayList<>();
     private final SortedMap<String, Dims> variables = new TreeMap<>();
@@ -64,9 +66,8 @@ final class Sizing {
     }
 
     private int fresh() {
-        parent.add(parent.size());
         size.add(0);
-        return parent.size() - 1;
+        return classes.add();
     }
 
     private int fixed(int n) {
@@ -80,11 +81,7 @@ final class Sizing {
     }
 
     private int find(int a) {
-        while (parent.get(a) != a) {
-            parent.set(a, parent.get(parent.get(a)));
-            a = parent.get(a);
-        }
-        return a;
+        return classes.find(a);
     }
 
     private int known(int a) {
@@ -105,9 +102,9 @@ final class Sizing {
         int sb = size.get(rb);
         if (sa != 0 && sb != 0 && sa != sb) {
             throw new VerificationException("sizes " + sa + " and " + sb + " must agree"
-                    + (where == null ? " in a Kronecker product" : " in " + Brief.of(where)));
+                    + (where == null ? " in a Kronecker product" : " in " + TextPrinter.print(where)));
         }
-        parent.set(rb, ra);
+        classes.join(rb, ra);
         size.set(ra, sa != 0 ? sa : sb);
     }
 
@@ -234,14 +231,14 @@ final class Sizing {
 
     private Node call(Expr e, Fn fn, Node a) {
         Dims ad = a.dims();
-        return switch (fn) {
-            case TR, DET -> {
+        return switch (fn.family()) {
+            case TRACE, DETERMINANT -> {
                 unify(ad.rows(), ad.cols(), e);
                 yield new Node(e, scalarDims(), List.of(a));
             }
-            case ADJ -> square(e, a);
-            case LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID -> same(e, a);
-            case SUM, NORM2, NORMF -> new Node(e, scalarDims(), List.of(a));
+            case ADJUGATE -> square(e, a);
+            case ELEMENTWISE -> same(e, a);
+            case SUM, NORM2, FROBENIUS -> new Node(e, scalarDims(), List.of(a));
             case DIAG -> {
                 if (known(ad.cols()) == 1) {
                     yield new Node(e, new Dims(ad.rows(), ad.rows()), List.of(a));
@@ -444,7 +441,7 @@ final class Sizing {
     /** The first class with no size, skipping those that a pending product will determine. */
     private int firstFree() {
         int fallback = -1;
-        for (int c = 0; c < parent.size(); c++) {
+        for (int c = 0; c < classes.size(); c++) {
             if (find(c) != c || size.get(c) != 0) {
                 continue;
             }

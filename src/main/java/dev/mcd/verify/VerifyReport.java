@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a numeric check measured, for the site's tooltip: e.g. "checked at 3 random points: steps
- * agree to 2e-15, tr(G dX) form to 1e-15, finite differences to 3e-9". Errors are relative, the
- * largest over all points.
+ * What a numeric check measured: e.g. "checked at 3 random points: steps agree to 2e-15, tr(G dX)
+ * form to 1e-15, finite differences to 3e-9" for {@code mcd derive} ({@link #summary}), and what it
+ * enforced, "steps agree to 1e-9, ..., finite differences to 1e-6" for the site ({@link #claim}), whose
+ * pages must not change when the arithmetic moves by one ulp. Errors are relative, the largest over
+ * all points.
  *
  * @param points   how many random points every check ran at
  * @param measures one per check that ran, in the order they ran
@@ -24,8 +26,28 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
                 .map(e -> e.getKey() + " " + Mat.shape(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    /** The kinds of check of DESIGN.md's "What verified means". */
-    public enum Check { STEPS, IDENTIFICATION, FINITE_DIFFERENCES, EQUALITY }
+    /** The kinds of check of the "Verify" stage in docs/ARCHITECTURE.md, each with the relative error it allows. */
+    public enum Check {
+        STEPS(DerivationCheck.STEP_TOLERANCE),
+        IDENTIFICATION(DerivationCheck.STEP_TOLERANCE),
+        FINITE_DIFFERENCES(DerivationCheck.FINITE_DIFFERENCE_TOLERANCE),
+        EQUALITY(DerivationCheck.STEP_TOLERANCE);
+
+        private final double tolerance;
+
+        Check(double tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        public double tolerance() {
+            return tolerance;
+        }
+
+        /** The tolerance as the summaries write it, e.g. "1e-9". */
+        public String bound() {
+            return brief(tolerance);
+        }
+    }
 
     /**
      * One check's largest relative error.
@@ -38,12 +60,8 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
         return measures.stream().map(Measure::check).toList();
     }
 
-    public boolean ran(Check check) {
-        return checks().contains(check);
-    }
-
     /** The largest relative error of a check, NaN if it did not run. */
-    public double maxError(Check check) {
+    private double maxError(Check check) {
         return measures.stream().filter(m -> m.check() == check).mapToDouble(Measure::maxError).findFirst().orElse(Double.NaN);
     }
 
@@ -63,11 +81,22 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
         return maxError(Check.EQUALITY);
     }
 
-    /** One line: "checked at 3 random points: steps agree to 2e-15, finite differences to 3e-9". */
+    /** One line with the measured errors: "checked at 3 random points: steps agree to 2e-15, finite differences to 3e-9". */
     public String summary() {
+        return where() + measures.stream().map(m -> m.label() + " to " + brief(m.maxError())).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One line with the tolerances every point met: "checked at 3 random points: steps agree to 1e-9,
+     * finite differences to 1e-6"; it depends on the claim and the points, never on rounding.
+     */
+    public String claim() {
+        return where() + measures.stream().map(m -> m.label() + " to " + m.check().bound()).collect(Collectors.joining(", "));
+    }
+
+    private String where() {
         return "checked at " + points + " random point" + (points == 1 ? "" : "s")
-                + (sizes.isEmpty() ? "" : " (sizes " + sizes + " at the first)") + ": "
-                + measures.stream().map(m -> m.label() + " to " + brief(m.maxError())).collect(Collectors.joining(", "));
+                + (sizes.isEmpty() ? "" : " (sizes " + sizes + " at the first)") + ": ";
     }
 
     /** One significant digit, e.g. 2e-15; exact agreement is shown as 0. */

@@ -1,14 +1,13 @@
 package dev.mcd.web;
 
-import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
-import dev.mcd.calculus.Identity;
+import dev.mcd.calculus.Justification;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
-import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,18 +61,6 @@ public final class DeriveJson {
         };
     }
 
-    /** "eq. (10)" for numbered identities, the fact's name otherwise, e.g. "cyclic trace". */
-    public static String justification(Step s) {
-        List<String> parts = new ArrayList<>();
-        for (int n : s.equations()) {
-            parts.add("eq. (" + n + ")");
-        }
-        for (String f : s.facts()) {
-            parts.add(Catalogue.byId(f).map(Identity::name).orElse(f));
-        }
-        return parts.isEmpty() ? s.rule() : String.join(", ", parts);
-    }
-
     private static Map<String, Object> printed(Expr e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", TextPrinter.print(e));
@@ -107,7 +94,7 @@ public final class DeriveJson {
             step.put("rule", s.rule());
             step.put("equations", s.equations());
             step.put("facts", s.facts());
-            step.put("justification", justification(s));
+            step.put("justification", Justification.of(s, Justification.Style.CITED));
             steps.add(step);
         }
         m.put("steps", steps);

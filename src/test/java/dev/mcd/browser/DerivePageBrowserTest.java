@@ -3,7 +3,7 @@ package dev.mcd.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.site.serve.PreviewServer;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.IOException;

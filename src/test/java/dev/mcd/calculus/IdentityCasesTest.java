@@ -1,11 +1,9 @@
 package dev.mcd.calculus;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Kind;
 import dev.mcd.expr.Parser;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.DerivationCheck;
 import dev.mcd.verify.EqualityCheck;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every case of {@code calculus/identity-cases.txt} (Matrix Cookbook families and ML losses):

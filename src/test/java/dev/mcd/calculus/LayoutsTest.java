@@ -1,13 +1,12 @@
 package dev.mcd.calculus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The other two layouts are computed from the numerator-layout result, per form (notation page). */
 class LayoutsTest {

@@ -3,7 +3,7 @@ package dev.mcd.calculus;
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

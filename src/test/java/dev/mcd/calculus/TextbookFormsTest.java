@@ -1,8 +1,6 @@
 package dev.mcd.calculus;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +9,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Results read like a textbook (issue 10, item 3): each case of {@code calculus/textbook-forms.txt}

@@ -41,12 +41,12 @@ class TextbookRulesTest {
     @MethodSource("rules")
     void ruleAppliedToTheLeftSideGivesTheRightSide(Rule rule) {
         Identity fact = rule.identity();
-        String[] sides = fact.statement().split(" = ");
+        List<String> sides = fact.sides();
         Decls decls = Decls.parse(fact.where());
-        Expr lhs = Tidy.apply(Parser.parse(sides[0], decls).expr());
-        Expr rhs = Parser.parse(sides[sides.length - 1], decls).expr();
+        Expr lhs = Tidy.apply(Parser.parse(sides.getFirst(), decls).expr());
+        Expr rhs = Parser.parse(sides.getLast(), decls).expr();
         Optional<Expr> rewritten = Strategy.everywhere(rule, lhs);
-        assertTrue(rewritten.isPresent(), rule.id() + " does not apply to " + sides[0]);
+        assertTrue(rewritten.isPresent(), rule.id() + " does not apply to " + sides.getFirst());
         List<Expr> defining = List.of(lhs);
         EqualityCheck.check(defining, rewritten.get(), rhs, EqualityCheck::varies);
     }
@@ -56,7 +56,7 @@ class TextbookRulesTest {
         for (Rule r : Textbook.RULES) {
             Identity fact = r.identity();
             Decls decls = Decls.parse(fact.where());
-            Expr lhs = Tidy.apply(Parser.parse(fact.statement().split(" = ")[0], decls).expr());
+            Expr lhs = Tidy.apply(Parser.parse(fact.sides().getFirst(), decls).expr());
             assertTrue(Strategy.exhaust(Textbook.RULES, lhs).size() <= Strategy.MAX_MOVES);
         }
         assertEquals(40, Strategy.MAX_MOVES);

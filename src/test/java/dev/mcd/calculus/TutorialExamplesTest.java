@@ -10,7 +10,7 @@ import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.print.LatexPrinter;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.DerivationCheck;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;

@@ -3,7 +3,6 @@ package dev.mcd.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcd.print.TextPrinter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

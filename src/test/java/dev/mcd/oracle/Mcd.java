@@ -7,7 +7,7 @@ import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
 import dev.mcd.expr.Shape;
 import dev.mcd.expr.ShapeChecker;
-import dev.mcd.print.TextPrinter;
+import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.PrintWriter;

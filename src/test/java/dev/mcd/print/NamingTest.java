@@ -10,6 +10,7 @@ import dev.mcd.calculus.Step;
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
+import dev.mcd.expr.TextPrinter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

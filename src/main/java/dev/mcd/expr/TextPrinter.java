@@ -1,12 +1,14 @@
-package dev.mcd.print;
-
-import dev.mcd.expr.Expr;
+package dev.mcd.expr;
 
 /**
- * Prints an expression in the language it was parsed from, with the fewest parentheses that keep
+ * The one plain-text printer: it prints an expression in the language it was parsed from, with the fewest parentheses that keep
  * its tree, e.g. {@code Mul(A, Add(x, b))} as {@code A*(x + b)}; printing a tree the parser made and
  * parsing the text again, with the same declarations, gives an equal tree (chains flatten, so a
  * nested {@code Add} inside an {@code Add} keeps its parentheses).
+ *
+ * <p>It lives in {@code expr}, not {@code print}, because the engine's own messages
+ * ({@code calculus}: the term no rule could move) and the verifier's (errors, and the seeds of its
+ * random points) need it, and neither may import {@code print}; it needs nothing but the tree.
  */
 public final class TextPrinter {
     private TextPrinter() {}
@@ -177,10 +179,10 @@ public final class TextPrinter {
         if (v == Math.rint(v) && v < 1e15) {
             return Long.toString((long) v);
         }
-        if (LatexNumbers.isFraction(v) && !terminates(LatexNumbers.denominatorOf(v))) {
+        if (Fractions.denominator(v) > 0 && !terminates(Fractions.denominator(v))) {
             // a rational without a finite decimal as the reader wrote it, (1/3), never 0.33333333333333326;
             // 0.5 and 2.5 stay as written
-            int q = LatexNumbers.denominatorOf(v);
+            int q = Fractions.denominator(v);
             return "(" + Math.round(v * q) + "/" + q + ")";
         }
         return Double.toString(v);

@@ -1,0 +1,42 @@
+package dev.mcd.expr;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * What the engine knows of an element-wise built-in, as data that every stage reads: e.g. for
+ * {@code log}, the value {@code Math::log}, the derivative {@code x^-1} in the expression language
+ * (x a scalar; applied entry by entry, eq. 19), positive arguments only, log(0) undefined, TeX
+ * {@code \ln}, NumPy {@code np.log(#)}. A new element-wise function is one {@link Fn} entry with
+ * one of these (and its tests).
+ *
+ * @param value       f at one entry
+ * @param derivative  f'(x) for a scalar x, in the expression language; the evaluator and the NumPy
+ *                    oracle's twin read it, and the differential rule (eq. 19) writes it out unless
+ *                    {@code keepsPrime}
+ * @param keepsPrime  the derivation shows f'(X) (as the tutorial writes σ'), not the formula
+ * @param positive    defined only for positive arguments, so random points draw positive values
+ * @param zeroAtZero  f(0) = 0, so f(0) may be simplified to 0
+ * @param tex         TeX: a command applied to its argument ({@code \ln}, giving {@code \ln(x)}), or a
+ *                    template where {@code #} stands for the argument ({@code \sqrt{#}}, {@code |#|}
+ *                    for bars that stretch)
+ * @param texPrime    TeX of f', e.g. {@code \ln'}
+ * @param numpy       NumPy of f(a), {@code #} standing for a
+ * @param numpyPrime  NumPy of f'(a), {@code #} standing for a
+ */
+public record ScalarFunction(DoubleUnaryOperator value, String derivative, boolean keepsPrime, boolean positive,
+                             boolean zeroAtZero, String tex, String texPrime, String numpy, String numpyPrime) {
+    /** The declarations a derivative template is parsed with: its one variable is the scalar x. */
+    public static final String VARIABLE = "x";
+
+    public ScalarFunction {
+        java.util.Objects.requireNonNull(value);
+        for (String s : new String[] {derivative, tex, texPrime, numpy, numpyPrime}) {
+            if (s == null || s.isBlank()) {
+                throw new IllegalArgumentException("every column of an element-wise function is required");
+            }
+        }
+        if (!numpy.contains("#") || !numpyPrime.contains("#")) {
+            throw new IllegalArgumentException("a NumPy template needs # for its argument: " + numpy + ", " + numpyPrime);
+        }
+    }
+}
