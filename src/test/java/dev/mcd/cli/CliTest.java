@@ -28,14 +28,11 @@ class CliTest {
     private static SharedServices services;
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path tmp;
 
     @BeforeAll
     static void openServices() {
-        services = SharedServices.install(shared);
+        services = SharedServices.install();
     }
 
     @AfterAll
