@@ -1,7 +1,5 @@
 package dev.mcd.verify;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Identity;
 import java.util.stream.Stream;
@@ -19,9 +17,8 @@ class CatalogueIdentitiesTest {
     void statementHolds(Identity id) {
         String[] sides = id.statement().split("=");
         for (int k = 1; k < sides.length; k++) {
-            VerifyReport r = EqualityCheck.check(Cases.parse(sides[k - 1].strip(), id.where()),
-                    Cases.parse(sides[k].strip(), id.where()));
-            assertTrue(r.maxEqualityError() <= DerivationCheck.STEP_TOLERANCE, id.id() + ": " + r.summary());
+            // throws, naming both values, when a link does not hold
+            EqualityCheck.check(Cases.parse(sides[k - 1].strip(), id.where()), Cases.parse(sides[k].strip(), id.where()));
         }
     }
 }
