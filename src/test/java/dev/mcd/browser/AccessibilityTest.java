@@ -12,21 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Every page of site-output/ in headless Chromium, served under the site's path as GitHub Pages
@@ -36,8 +29,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** axe.run, answering through WebDriver's async callback with one line per violation. */
     private static final String RUN_AXE = """
             const done = arguments[arguments.length - 1];
@@ -49,52 +40,26 @@ class AccessibilityTest {
 
     private Path site;
     private String axe;
-    private SubPathServer server;
+    private BrowserFixture browser;
     private WebDriver driver;
-    private Path userDataDir;
-    private Path screenshots;
 
     @BeforeAll
     void start() throws IOException {
-        Path root = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        Path axeFile = root.resolve("src/test/js/node_modules/axe-core/axe.min.js");
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && Files.isRegularFile(axeFile);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(installed, "CI needs " + CHROMIUM + ", " + CHROMEDRIVER + " and " + axeFile
-                    + " (npm ci --prefix src/test/js)");
-        }
-        Assumptions.assumeTrue(installed, "chromium, chromedriver or axe-core (npm ci --prefix src/test/js) missing");
-        site = Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of).orElse(root.resolve("site-output"));
-        Assumptions.assumeTrue(Files.isRegularFile(site.resolve("index.html")), "no built site at " + site);
+        Path axeFile = BrowserFixture.projectRoot().resolve("src/test/js/node_modules/axe-core/axe.min.js");
+        BrowserFixture.require(Files.isRegularFile(axeFile), "axe-core missing: npm ci --prefix src/test/js");
+        site = BrowserFixture.builtSiteWith("index.html");
         axe = Files.readString(axeFile, StandardCharsets.UTF_8);
         var problems = new Problems();
-        server = new SubPathServer(site, SiteConfig.load(root, problems).sitePath());
-        screenshots = Files.createDirectories(root.resolve("target/screenshots"));
-
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        userDataDir = Files.createTempDirectory("mcd-axe");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + userDataDir, "--window-size=1400,1000");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
+        browser = BrowserFixture.underPath(site, SiteConfig.load(BrowserFixture.projectRoot(), problems).sitePath());
+        driver = browser.driver();
+        // axe-core on the longest pages takes longer than the fixture's 20 s script timeout
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (userDataDir != null) {
-            try (Stream<Path> all = Files.walk(userDataDir)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -106,7 +71,7 @@ class AccessibilityTest {
         }
         var violations = new ArrayList<String>();
         for (String name : names) {
-            driver.get(server.url(name).toString());
+            driver.get(browser.url(name).toString());
             js().executeScript(axe);
             @SuppressWarnings("unchecked")
             var found = (List<Object>) js().executeAsyncScript(RUN_AXE);
@@ -119,7 +84,7 @@ class AccessibilityTest {
     void theNotFoundPageLoadsItsAssetsThreeFoldersDeep() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            driver.get(server.url("no/such/folder/page.html").toString());
+            driver.get(browser.url("no/such/folder/page.html").toString());
             Object failed = js().executeScript("""
                     const bad = performance.getEntriesByType('resource')
                         .filter(e => e.responseStatus !== 200).map(e => e.name + ' ' + e.responseStatus);
@@ -127,7 +92,7 @@ class AccessibilityTest {
                     if (sheets.length !== document.querySelectorAll('link[rel=stylesheet]').length) bad.push('a stylesheet did not load');
                     return bad;""");
             assertEquals(List.of(), failed);
-            Files.write(screenshots.resolve("404-subpath-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            browser.shot("404-subpath-390");
         } finally {
             driver.manage().window().setSize(new Dimension(1400, 1000));
         }
@@ -137,7 +102,7 @@ class AccessibilityTest {
     void searchOnAPhoneFindsAFormulaAndStaysOnScreen() throws IOException {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
-            driver.get(server.url("index.html").toString());
+            driver.get(browser.url("index.html").toString());
             var input = driver.findElement(org.openqa.selenium.By.id("search-input"));
             input.click();
             input.sendKeys("log det");
@@ -149,7 +114,7 @@ class AccessibilityTest {
                     + "+" + box.getWidth() + " of " + width);
             String first = driver.findElement(org.openqa.selenium.By.cssSelector("#search-results li a")).getAttribute("href");
             assertTrue(first.contains("#ex:logdet"), "the first result is a log-det derivation, at its anchor: " + first);
-            Files.write(screenshots.resolve("search-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            browser.shot("search-390");
         } finally {
             driver.manage().window().setSize(new Dimension(1400, 1000));
         }
@@ -157,7 +122,7 @@ class AccessibilityTest {
 
     @Test
     void everyDerivationOffersItsCommandAndItsTexToCopy() {
-        driver.get(server.url("worked-examples.html").toString());
+        driver.get(browser.url("worked-examples.html").toString());
         @SuppressWarnings("unchecked")
         var bars = (List<String>) js().executeScript("""
                 return [...document.querySelectorAll('.result[data-command]')].map(r =>
@@ -169,6 +134,6 @@ class AccessibilityTest {
     }
 
     private JavascriptExecutor js() {
-        return (JavascriptExecutor) driver;
+        return browser.js();
     }
 }

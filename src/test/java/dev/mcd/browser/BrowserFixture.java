@@ -1,138 +1,149 @@
 package dev.mcd.browser;
 
-import dev.mcd.site.katex.KatexException;
-import dev.mcd.site.katex.KatexRenderer;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcd.site.serve.PreviewServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A two-page site in the markup of templates/layout.ftlh and the site's DirectiveHtml, with real
- * KaTeX output, e.g. {@code build(target/browser-fixture, project)} writes index.html,
- * derivation.html, search-index.json and assets/; stands in for site-output/ until the pipeline exists.
+ * What every browser test starts from: a built site, a server for it and a headless Chromium, with
+ * the helpers they share (open a page, take a screenshot into target/screenshots/, no console
+ * errors), e.g. {@code browser = BrowserFixture.atRoot(BrowserFixture.siteOrFixture())} in
+ * {@code @BeforeAll} and {@code browser.close()} in {@code @AfterAll}. A missing browser or site
+ * skips the test, and fails it under {@code CI=true}.
  */
-final class BrowserFixture {
-    static final String DERIVATION_PAGE = "derivation.html";
+final class BrowserFixture implements AutoCloseable {
+    private final AutoCloseable server;
+    private final Function<String, URI> address;
+    private final Chromium chromium;
+    private final Path screenshots;
 
-    private BrowserFixture() {
+    private BrowserFixture(AutoCloseable server, Function<String, URI> address, Chromium chromium) throws IOException {
+        this.server = server;
+        this.address = address;
+        this.chromium = chromium;
+        this.screenshots = Files.createDirectories(projectRoot().resolve("target/screenshots"));
     }
 
-    static Path build(Path out, Path projectRoot) throws IOException, KatexException {
-        Files.createDirectories(out.resolve("assets"));
-        for (String name : new String[] {"mcd.css", "mcd.js"}) {
-            Files.copy(projectRoot.resolve("templates/assets").resolve(name), out.resolve("assets").resolve(name),
-                    StandardCopyOption.REPLACE_EXISTING);
+    /** The repository root (Surefire passes MCD_PROJECT_ROOT; an IDE runs in it). */
+    static Path projectRoot() {
+        return Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
+    }
+
+    /** The built site under test: {@code -Dmcd.browser.site=DIR}, else the repository's site-output/. */
+    static Path builtSite() {
+        return Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of)
+                .orElse(projectRoot().resolve("site-output"));
+    }
+
+    /** The built site when it has an index.html, else the two-page {@link FixtureSite}. */
+    static Path siteOrFixture() throws Exception {
+        Path built = builtSite();
+        return Files.isRegularFile(built.resolve("index.html")) ? built
+                : FixtureSite.build(projectRoot().resolve("target/browser-fixture"), projectRoot());
+    }
+
+    /** The built site, which must have {@code page}: skips without it, fails under CI ("run ./mcd build"). */
+    static Path builtSiteWith(String page) {
+        Path site = builtSite();
+        require(Files.isRegularFile(site.resolve(page)), site + " has no " + page + ": run ./mcd build");
+        return site;
+    }
+
+    /** Skips the test when {@code present} is false, except under CI=true, where it fails. */
+    static void require(boolean present, String what) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertTrue(present, "CI needs it: " + what);
         }
-        KatexRenderer.copyAssets(out.resolve("katex"));
-        try (var k = new KatexRenderer(projectRoot.resolve("target/katex-cache"))) {
-            Files.writeString(out.resolve("index.html"), page("Matrix calculus via differentials", "index.html", """
-                    <h1>Matrix calculus via differentials</h1>
-                    <p class="description">Derivatives of matrix functions, read off from differentials.</p>
-                    <h2 id="idea">The idea</h2>
-                    <p>For a scalar function %s of a matrix, write the differential as %s and read the
-                    gradient off the trace.</p>
-                    %s
-                    <h2 id="product-rule">Product rule</h2>
-                    <div class="identity" id="eq:product-rule"><div class="identity-math">%s</div><div class="identity-name"><a class="ref" href="#eq:product-rule">eq. (10)</a> product rule <span class="verified" title="checked at 3 random points">✓ verified</span></div></div>
-                    <p>See the <a href="derivation.html">worked derivation</a>.</p>
-                    """.formatted(k.render("f(X)", false), k.render("\\mathrm{d}f = \\operatorname{tr}(G\\,\\mathrm{d}X)", false),
-                    k.render("\\frac{\\partial f}{\\partial X} = G^\\top", true),
-                    k.render("\\mathrm{d}(XY) = \\mathrm{d}X\\,Y + X\\,\\mathrm{d}Y \\tag{10}", true))));
-            String step1 = k.render("\\mathrm{d}f = \\mathrm{d}\\mathbf{x}^\\top A\\mathbf{x} + \\mathbf{x}^\\top A\\,\\mathrm{d}\\mathbf{x}", true);
-            String step2 = k.render("\\phantom{\\mathrm{d}f} = \\mathbf{x}^\\top A^\\top\\mathrm{d}\\mathbf{x} + \\mathbf{x}^\\top A\\,\\mathrm{d}\\mathbf{x}", true);
-            String step3 = k.render("\\phantom{\\mathrm{d}f} = \\mathbf{x}^\\top (A + A^\\top)\\,\\mathrm{d}\\mathbf{x}", true);
-            String verified = "<span class=\"verified\" tabindex=\"0\" title=\"Checked numerically at 3 random points (steps to 1e-9, finite differences to 1e-6)\">✓ verified</span>";
-            Files.writeString(out.resolve(DERIVATION_PAGE), page("Quadratic forms", DERIVATION_PAGE, """
-                    <h1>Quadratic forms</h1>
-                    <nav class="toc" aria-label="On this page">
-                      <p class="toc-title">On this page</p>
-                      <ul>
-                        <li class="toc-2"><a href="#derivation">Derivation</a></li>
-                        <li class="toc-2"><a href="#identities">Identities used</a></li>
-                      </ul>
-                    </nav>
-                    <h2 id="derivation">Derivation<a class="heading-anchor" href="#derivation" aria-label="Link to this section">#</a></h2>
-                    <div class="derivation" id="ex:quadratic-form">
-                    <div class="derivation-head"><a class="example-label" href="#ex:quadratic-form">Example 1.</a> Differentiate %s with respect to %s. %s</div>
-                    <ol class="derivation-steps">
-                    <li class="step"><div class="step-math">%s</div><div class="step-why">product rule, by <a class="ref" href="index.html#eq:product-rule">eq. (10)</a></div></li>
-                    <li class="step"><div class="step-math">%s</div><div class="step-why">scalar transpose</div></li>
-                    <li class="step"><div class="step-math">%s</div><div class="step-why">collect terms</div></li>
-                    </ol>
-                    <div class="derivation-result"><div class="step-math">%s</div><div class="step-why">read off with <a class="ref" href="index.html#eq:product-rule">eq. (2)</a></div></div>
-                    </div>
-                    <h2 id="identities">Identities used<a class="heading-anchor" href="#identities" aria-label="Link to this section">#</a></h2>
-                    <table class="identities" data-group="rules">
-                    <thead><tr><th>No.</th><th>Name</th><th>Identity</th><th>Check</th></tr></thead>
-                    <tbody>
-                    <tr><td class="eq-number"><a href="index.html#eq:product-rule">(10)</a></td><td>product rule</td><td>%s</td><td>%s</td></tr>
-                    </tbody>
-                    </table>
-                    <pre><code>grad = (A + A.T) @ x</code></pre>
-                    """.formatted(k.render("f(\\mathbf{x}) = \\mathbf{x}^\\top A\\mathbf{x}", false), k.render("\\mathbf{x}", false), verified,
-                    step1, step2, step3,
-                    k.render("\\frac{\\partial f}{\\partial \\mathbf{x}} = \\mathbf{x}^\\top (A + A^\\top)", true),
-                    k.render("\\mathrm{d}(XY) = \\mathrm{d}X\\,Y + X\\,\\mathrm{d}Y", false), verified)));
+        Assumptions.assumeTrue(present, what);
+    }
+
+    /** The site served at / by the preview server (without live reload), in a new Chromium. */
+    static BrowserFixture atRoot(Path site) throws IOException {
+        Chromium.requireInstalled();
+        PreviewServer server = PreviewServer.start(site, 0, false);
+        return start(server, page -> server.uri().resolve(page));
+    }
+
+    /** The site served under {@code prefix} (e.g. /mcd/) as GitHub Pages serves it, in a new Chromium. */
+    static BrowserFixture underPath(Path site, String prefix) throws IOException {
+        Chromium.requireInstalled();
+        SubPathServer server = new SubPathServer(site, prefix);
+        return start(server, server::url);
+    }
+
+    private static BrowserFixture start(AutoCloseable server, Function<String, URI> address) throws IOException {
+        try {
+            return new BrowserFixture(server, address, Chromium.start());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            throw e;
         }
-        Files.writeString(out.resolve("search-index.json"), """
-                [{"title":"Matrix calculus via differentials","url":"index.html","headings":["The idea","Product rule"],
-                  "text":"For a scalar function of a matrix, write the differential and read the gradient off the trace."},
-                 {"title":"Quadratic forms","url":"derivation.html","headings":["Derivation","Identities used"],
-                  "text":"The gradient of the quadratic form x'Ax is x'(A + A'), by the product rule and a scalar transpose."}]
-                """);
-        return out;
     }
 
-    /** The frame of templates/layout.ftlh and page.ftlh (scripts at the end of body, as there). */
-    private static String page(String title, String self, String article) {
-        String nav = """
-                    <li%s><a href="index.html"%s>Introduction</a></li>
-                    <li%s><a href="derivation.html"%s>Quadratic forms</a></li>""".formatted(
-                current(self, "index.html", " class=\"current\""), current(self, "index.html", " aria-current=\"page\""),
-                current(self, DERIVATION_PAGE, " class=\"current\""), current(self, DERIVATION_PAGE, " aria-current=\"page\""));
-        return """
-                <!DOCTYPE html>
-                <html lang="en" data-theme="light">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s · Matrix calculus</title>
-                <link rel="icon" href="data:,">
-                <link rel="stylesheet" href="katex/katex.min.css">
-                <link rel="stylesheet" href="assets/mcd.css">
-                </head>
-                <body>
-                <header class="site-header">
-                  <a class="site-title" href="index.html">Matrix calculus</a>
-                  <div class="search">
-                    <input id="search-input" type="search" placeholder="Search" aria-label="Search" autocomplete="off" data-index="search-index.json">
-                    <ul id="search-results" role="listbox" hidden></ul>
-                  </div>
-                  <button id="theme-toggle" type="button" aria-label="Switch between light and dark theme">◐</button>
-                </header>
-                <div class="site-body">
-                <nav class="sidebar" aria-label="Chapters">
-                  <ol>
-                %s
-                  </ol>
-                </nav>
-                <main>
-                <article class="page">
-                %s
-                </article>
-                </main>
-                </div>
-                <footer class="site-footer">
-                  <p>Every derivation on this site is produced and checked numerically at build time by mcd.</p>
-                </footer>
-                <script src="assets/mcd.js"></script>
-                </body>
-                </html>
-                """.formatted(title, nav, article);
+    ChromeDriver driver() {
+        return chromium.driver();
     }
 
-    private static String current(String self, String page, String text) {
-        return self.equals(page) ? text : "";
+    JavascriptExecutor js() {
+        return chromium.driver();
+    }
+
+    /** The address of a page of the site, e.g. {@code url("index.html")}. */
+    URI url(String page) {
+        return address.apply(page);
+    }
+
+    /** Loads the page and waits until the document is complete. */
+    void open(String page) {
+        driver().get(url(page).toString());
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Saves a screenshot of the window as target/screenshots/NAME.png. */
+    Path shot(String name) throws IOException {
+        return Files.write(screenshots.resolve(name + ".png"), driver().getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** No console error since the last look at the log (the browser's own /favicon.ico request aside). */
+    void assertNoConsoleErrors(String where) {
+        // The browser asks for /favicon.ico by itself when a page names no icon; that is not the page's error.
+        List<LogEntry> severe = driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !e.getMessage().contains("/favicon.ico ")).toList();
+        assertTrue(severe.isEmpty(), where + ": console errors " + severe);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            chromium.close();
+        } finally {
+            closeQuietly(server);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // stopping a test server cannot change a result
+        }
     }
 }

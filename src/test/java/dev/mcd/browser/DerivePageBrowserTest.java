@@ -4,31 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.expr.TextPrinter;
-import dev.mcd.site.serve.PreviewServer;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,36 +30,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DerivePageBrowserTest {
-    private Path projectRoot;
-    private PreviewServer server;
-    private Chromium chromium;
+    private BrowserFixture browser;
     private WebDriver driver;
-    private Path screenshots;
 
     @BeforeAll
     void start() throws Exception {
-        Chromium.requireInstalled();
-        projectRoot = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        Path site = Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of)
-                .orElse(projectRoot.resolve("site-output"));
-        boolean built = Files.isRegularFile(site.resolve("derive.html"));
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertTrue(built, site + " has no derive.html: run ./mcd build");
-        }
-        Assumptions.assumeTrue(built, "site-output/ has no derive.html yet (./mcd build)");
-        screenshots = Files.createDirectories(projectRoot.resolve("target/screenshots"));
-        server = PreviewServer.start(site, 0, false);
-        chromium = Chromium.start();
-        driver = chromium.driver();
+        browser = BrowserFixture.atRoot(BrowserFixture.builtSiteWith("derive.html"));
+        driver = browser.driver();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -159,7 +132,7 @@ class DerivePageBrowserTest {
 
     /** Opens derive.html with the query and waits for the engine's answer. */
     private WebElement derive(String expr, String wrt, String where) {
-        String url = server.uri().resolve("derive.html").toString() + "?expr=" + enc(expr) + "&wrt=" + enc(wrt)
+        String url = browser.url("derive.html").toString() + "?expr=" + enc(expr) + "&wrt=" + enc(wrt)
                 + (where.isEmpty() ? "" : "&where=" + enc(where));
         driver.get(url);
         WebElement out = driver.findElement(By.id("derive-output"));
@@ -175,13 +148,10 @@ class DerivePageBrowserTest {
     }
 
     private void assertNoConsoleErrors(String where) {
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("/favicon.ico ")).toList();
-        assertTrue(severe.isEmpty(), where + ": console errors " + severe);
+        browser.assertNoConsoleErrors(where);
     }
 
     private void shot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        browser.shot(name);
     }
 }

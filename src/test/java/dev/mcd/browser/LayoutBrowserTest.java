@@ -2,18 +2,15 @@ package dev.mcd.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcd.site.serve.PreviewServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page of the built site at 1280, 768 and 390 px in real headless Chromium, measured with
@@ -38,36 +34,26 @@ class LayoutBrowserTest {
     static final int[] WIDTHS = java.util.Arrays.stream(System.getProperty("mcd.layout.widths", "1280,768,390").split(","))
             .mapToInt(w -> Integer.parseInt(w.strip())).toArray();
 
-    private Path projectRoot;
+    private final Path projectRoot = BrowserFixture.projectRoot();
     private Path site;
-    private PreviewServer server;
-    private Chromium chromium;
+    private BrowserFixture browser;
     private ChromeDriver driver;
     private String probe;
 
     @BeforeAll
     void start() throws Exception {
-        Chromium.requireInstalled();
-        projectRoot = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        Path output = Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of)
-                .orElse(projectRoot.resolve("site-output"));
-        site = Files.isRegularFile(output.resolve("index.html")) ? output
-                : BrowserFixture.build(projectRoot.resolve("target/browser-fixture"), projectRoot);
+        site = BrowserFixture.siteOrFixture();
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/browser/layout-probe.js"))) {
             probe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        server = PreviewServer.start(site, 0, false);
-        chromium = Chromium.start();
-        driver = chromium.driver();
+        browser = BrowserFixture.atRoot(site);
+        driver = browser.driver();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -152,9 +138,7 @@ class LayoutBrowserTest {
     private Map<String, Object> measure(String page, int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-        driver.get(server.uri().resolve(page).toString());
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
-                "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        browser.open(page);
         driver.executeAsyncScript("const done = arguments[arguments.length - 1]; "
                 + "document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));");
         return (Map<String, Object>) driver.executeScript(probe);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcd.site.serve.PreviewServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,45 +29,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The built site in real headless Chromium: pages load without console errors or KaTeX errors,
  * KaTeX fonts load, search finds a page, the theme toggle works, the chapter drawer opens on a
  * phone; screenshots go to target/screenshots/. Runs against site-output/ (or -Dmcd.browser.site)
- * when it has an index.html, else against {@link BrowserFixture}.
+ * when it has an index.html, else against {@link FixtureSite}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteBrowserTest {
-    private Path projectRoot;
-    private Path site;
     private String derivationPage;
-    private PreviewServer server;
-    private Chromium chromium;
+    private BrowserFixture browser;
     private WebDriver driver;
-    private Path screenshots;
 
     @BeforeAll
     void start() throws Exception {
-        Chromium.requireInstalled();
-        projectRoot = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        // -Dmcd.browser.site=DIR points the test at any built site (default: the repository's site-output/).
-        Path output = Optional.ofNullable(System.getProperty("mcd.browser.site")).map(Path::of)
-                .orElse(projectRoot.resolve("site-output"));
-        if (Files.isRegularFile(output.resolve("index.html"))) {
-            site = output;
-            derivationPage = firstPageWith(site, "class=\"derivation\"");
-        } else {
-            site = BrowserFixture.build(projectRoot.resolve("target/browser-fixture"), projectRoot);
-            derivationPage = BrowserFixture.DERIVATION_PAGE;
-        }
-        screenshots = Files.createDirectories(projectRoot.resolve("target/screenshots"));
-        server = PreviewServer.start(site, 0, false);
-        chromium = Chromium.start();
-        driver = chromium.driver();
+        Path site = BrowserFixture.siteOrFixture();
+        derivationPage = firstPageWith(site, "class=\"derivation\"");
+        browser = BrowserFixture.atRoot(site);
+        driver = browser.driver();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -202,22 +179,15 @@ class SiteBrowserTest {
     }
 
     private void open(String page) {
-        driver.get(server.uri().resolve(page).toString());
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
-                "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.open(page);
     }
 
     private void assertNoConsoleErrors(String where) {
-        // The browser asks for /favicon.ico by itself when a page names no icon; that is not the page's error.
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("/favicon.ico ")).toList();
-        assertTrue(severe.isEmpty(), where + ": console errors " + severe);
+        browser.assertNoConsoleErrors(where);
     }
 
     private void shot(String name) throws IOException {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve(name + ".png"), png);
+        browser.shot(name);
     }
 
     private static String firstPageWith(Path site, String marker) throws IOException {

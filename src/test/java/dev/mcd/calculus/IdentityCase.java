@@ -3,10 +3,7 @@ package dev.mcd.calculus;
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.mcd.testkit.CaseFile;
 import java.util.List;
 
 /**
@@ -22,27 +19,10 @@ import java.util.List;
 record IdentityCase(int line, String source, String wrt, String where, String expected) {
 
     static List<IdentityCase> read(String resource) {
-        try (InputStream in = IdentityCase.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-            List<IdentityCase> out = new ArrayList<>();
-            for (int i = 0; i < lines.length; i++) {
-                String s = lines[i].strip();
-                if (s.isEmpty() || s.startsWith("#")) {
-                    continue;
-                }
-                String[] p = s.split("\\|", -1);
-                if (p.length != 4) {
-                    throw new IllegalStateException(resource + ":" + (i + 1) + ": expected 4 fields separated by |, got " + p.length);
-                }
-                out.add(new IdentityCase(i + 1, p[0].strip(), p[1].strip(), p[2].strip(), p[3].strip()));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseFile.read(resource).stream().map(c -> {
+            List<String> p = c.fields("|", 4);
+            return new IdentityCase(c.number(), p.get(0), p.get(1), p.get(2), p.get(3));
+        }).toList();
     }
 
     Decls decls() {

@@ -1,18 +1,16 @@
 package dev.mcd.calculus;
 
+import dev.mcd.testkit.Python;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
-import org.opentest4j.TestAbortedException;
 
 /**
  * One long-lived {@code python3} process that runs modules written by the NumPy printer: each
@@ -51,42 +49,11 @@ final class NumpyRunner implements AutoCloseable {
 
     /**
      * Starts the server, or aborts the calling test when python3 or NumPy is missing — except on
-     * CI (env CI=true), where the cross-check is required and a missing NumPy fails.
+     * CI (env CI=true), where the cross-check is required and a missing NumPy fails ({@link Python}).
      */
     static NumpyRunner startOrSkip() {
-        String why = missing();
-        if (why != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires python3 with NumPy: " + why);
-            }
-            throw new TestAbortedException("NumPy cross-check skipped: " + why);
-        }
-        try {
-            Path script = Files.createTempFile("mcd-numpy-server", ".py");
-            script.toFile().deleteOnExit();
-            Files.writeString(script, SERVER);
-            return new NumpyRunner(new ProcessBuilder("python3", "-u", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start python3", e);
-        }
-    }
-
-    private static String missing() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "python3 did not answer";
-            }
-            return p.exitValue() == 0 ? null : "python3 cannot import numpy";
-        } catch (IOException e) {
-            return "no python3 on PATH";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+        Python.requireNumpy("NumPy cross-check");
+        return new NumpyRunner(Python.start(SERVER, "mcd-numpy-server", ProcessBuilder.Redirect.DISCARD));
     }
 
     /** The module's {@code derivative(**v)} at each of the points (given as JSON objects). */

@@ -2,10 +2,8 @@ package dev.mcd.calculus;
 
 import dev.mcd.expr.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import dev.mcd.testkit.CaseFile;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,21 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code expect}), and it is no longer than the case's ratio (at most 1.5) times that form.
  */
 class TextbookFormsTest {
-    record Case(String expr, String wrt, String where, String textbook, double ratio) {
+    record Case(int line, String expr, String wrt, String where, String textbook, double ratio) {
         @Override
         public String toString() {
-            return expr + " by " + wrt;
+            return "line " + line + ": " + expr + " by " + wrt;
         }
     }
 
-    static Stream<Case> cases() throws IOException {
-        try (InputStream in = TextbookFormsTest.class.getResourceAsStream("/calculus/textbook-forms.txt")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
-                String[] f = Arrays.stream(l.split("\\|")).map(String::strip).toArray(String[]::new);
-                return new Case(f[0], f[1], f[2], f[3], Double.parseDouble(f[4]));
-            }).toList().stream();
-        }
+    static Stream<Case> cases() {
+        return CaseFile.read("calculus/textbook-forms.txt").stream().map(c -> {
+            List<String> f = c.fields("|", 5);
+            return new Case(c.number(), f.get(0), f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(4)));
+        });
     }
 
     private static int length(String s) {
@@ -50,7 +45,7 @@ class TextbookFormsTest {
     }
 
     @org.junit.jupiter.api.Test
-    void atLeastThirtyCases() throws IOException {
+    void atLeastThirtyCases() {
         assertTrue(cases().count() >= 30);
     }
 }

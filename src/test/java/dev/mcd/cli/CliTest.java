@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcd.robust.Projects;
 import dev.mcd.robust.Run;
+import dev.mcd.testkit.Python;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +26,11 @@ class CliTest {
     private static SharedServices services;
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path tmp;
 
     @BeforeAll
     static void openServices() {
-        services = SharedServices.install(shared);
+        services = SharedServices.install();
     }
 
     @AfterAll
@@ -134,8 +129,8 @@ class CliTest {
         var verification = assertInstanceOf(Map.class, json.get("verification"));
         double points = assertInstanceOf(Double.class, verification.get("points"));
         assertTrue(points >= 1, out);
-        double fd = assertInstanceOf(Double.class, verification.get("maxFiniteDifferenceError"));
-        assertTrue(fd < 1e-6, out);
+        // the figure itself is the verifier's: a derivation that fails it makes derive exit 2 before this
+        assertInstanceOf(Double.class, verification.get("maxFiniteDifferenceError"));
         assertEquals("x", json.get("wrt"));
     }
 
@@ -187,27 +182,10 @@ class CliTest {
                     assert err < 1e-6, (n, got, fd, err)
                 print("ok")
                 """);
-        String python = python();
-        if (python == null) {
-            assertFalse("true".equals(System.getenv("CI")), "CI needs python3 with numpy to check the NumPy export");
-            assumeTrue(false, "python3 with numpy is not installed");
-        }
-        var proc = new ProcessBuilder(python, check.toString()).directory(tmp.toFile()).redirectErrorStream(true).start();
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "python timed out");
-        String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, proc.exitValue(), output + "\n" + py);
-        assertEquals("ok", output.strip());
-    }
-
-    /** python3 when it can import numpy, else null. */
-    private static String python() {
-        try {
-            var p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? "python3" : null;
-        } catch (IOException | InterruptedException e) {
-            return null;
-        }
+        Python.requireNumpy("check of the NumPy export");
+        Python.Output output = Python.run(tmp, List.of(check.toString()), 60);
+        assertEquals(0, output.exit(), output.text() + "\n" + py);
+        assertEquals("ok", output.text().strip());
     }
 
     @Test

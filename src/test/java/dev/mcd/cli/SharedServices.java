@@ -1,50 +1,96 @@
 package dev.mcd.cli;
 
 import dev.mcd.site.DerivationService;
+import dev.mcd.site.Html;
 import dev.mcd.site.MathRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One real engine and KaTeX renderer shared by every command a test class runs (starting KaTeX
- * costs about 2 s), e.g. {@code var s = SharedServices.install(tmp); ... s.close();}: while
- * installed, {@code build} and {@code check} get a wrapper whose close does nothing.
+ * One real engine and KaTeX renderer for the whole test JVM, shared by every command the
+ * end-to-end tests run (CliTest, BadInputTest, TutorialExpectationsTest, ConcurrentBuildTest):
+ * starting KaTeX in GraalJS costs about 2 s and its first formulas are slow, so each class starting
+ * its own was most of their time. Opened on first use with its caches in a temporary folder,
+ * closed when the JVM exits. While a handle is installed, {@code build} and {@code check} get these
+ * services, e.g. {@code try (var s = SharedServices.install()) { Run.of("build", ...); }}.
  */
 public final class SharedServices implements AutoCloseable {
-    private final Services real;
+    private static Services real;
+
     private final Services.Factory previous;
 
-    private SharedServices(Services real, Services.Factory previous) {
-        this.real = real;
-        this.previous = previous;
+    private SharedServices(Services installed) {
+        this.previous = SiteCommand.factory;
+        SiteCommand.factory = root -> installed;
     }
 
-    /** Opens the real services with their KaTeX cache under {@code cacheRoot} and installs them. */
-    public static SharedServices install(Path cacheRoot) {
-        var shared = new SharedServices(EngineServices.open(cacheRoot), SiteCommand.factory);
-        Services keepOpen = new Services() {
+    /** Installs the shared engine and KaTeX renderer until {@link #close()}. */
+    public static SharedServices install() {
+        Services shared = shared();
+        return new SharedServices(keepOpen(shared.engine(), shared.math()));
+    }
+
+    /**
+     * Installs the shared engine with a stand-in for KaTeX that writes the TeX as text: for builds
+     * that must fail on what the engine finds, where rendering the site's many formulas would only
+     * cost time (nothing is published).
+     */
+    public static SharedServices installWithoutKatex() {
+        MathRenderer plain = (tex, display) -> "<span class=\"" + (display ? "katex-display" : "katex") + "\">"
+                + Html.escape(tex) + "</span>";
+        return new SharedServices(keepOpen(shared().engine(), plain));
+    }
+
+    private static synchronized Services shared() {
+        if (real == null) {
+            try {
+                Path caches = Files.createTempDirectory("mcd-test-services");
+                real = EngineServices.open(caches);
+                Services opened = real;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    opened.close();
+                    delete(caches);
+                }, "close-shared-services"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the shared services' cache folder", e);
+            }
+        }
+        return real;
+    }
+
+    private static void delete(Path dir) {
+        try (var all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+
+    /** Services whose close does nothing: the shared ones live as long as the JVM. */
+    private static Services keepOpen(DerivationService engine, MathRenderer math) {
+        return new Services() {
             @Override
             public DerivationService engine() {
-                return shared.real.engine();
+                return engine;
             }
 
             @Override
             public MathRenderer math() {
-                return shared.real.math();
+                return math;
             }
 
             @Override
             public void close() {
-                // shared across the test class: closed once by SharedServices.close()
+                // shared by the whole test JVM
             }
         };
-        SiteCommand.factory = root -> keepOpen;
-        return shared;
     }
 
-    /** Restores the previous factory and closes the real services. */
+    /** Restores the services commands had before {@link #install()}. */
     @Override
     public void close() {
         SiteCommand.factory = previous;
-        real.close();
     }
 }

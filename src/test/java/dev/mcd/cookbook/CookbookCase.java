@@ -1,10 +1,8 @@
 package dev.mcd.cookbook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.mcd.testkit.CaseFile;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One equation of the Matrix Cookbook's section 2 as {@code cookbook/section2.txt} restates it, e.g.
@@ -20,27 +18,14 @@ record CookbookCase(int eq, Status status, String expr, String wrt, String where
 
     @Override
     public String toString() {
-        return "(" + eq + ") " + (derives() ? expr + " by " + wrt : status.name().toLowerCase(java.util.Locale.ROOT));
+        return "(" + eq + ") " + (derives() ? expr + " by " + wrt : status.name().toLowerCase(Locale.ROOT));
     }
 
     static List<CookbookCase> load() {
-        try (InputStream in = CookbookCase.class.getResourceAsStream("/cookbook/section2.txt")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<CookbookCase> out = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\\|", -1);
-                if (f.length != 7) {
-                    throw new IllegalStateException("cookbook/section2.txt: expected 7 fields in: " + line);
-                }
-                out.add(new CookbookCase(Integer.parseInt(f[0].trim()), Status.valueOf(f[1].trim().toUpperCase(java.util.Locale.ROOT)),
-                        f[2].trim(), f[3].trim(), f[4].trim(), f[5].trim(), f[6].trim()));
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseFile.read("cookbook/section2.txt").stream().map(c -> {
+            List<String> f = c.fields("|", 7);
+            return new CookbookCase(Integer.parseInt(f.get(0)), Status.valueOf(f.get(1).toUpperCase(Locale.ROOT)),
+                    f.get(2), f.get(3), f.get(4), f.get(5), f.get(6));
+        }).toList();
     }
 }

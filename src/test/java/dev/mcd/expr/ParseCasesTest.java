@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.mcd.testkit.CaseFile;
+import dev.mcd.testkit.CaseLine;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,39 +21,21 @@ class ParseCasesTest {
         }
     }
 
-    static List<Arguments> cases() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        String where = "";
-        try (InputStream in = ParseCasesTest.class.getResourceAsStream("/expr/parse-cases.txt")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                String trimmed = line.strip();
-                if (trimmed.startsWith("#") || trimmed.isEmpty()) {
-                    continue;
-                }
-                if (trimmed.startsWith("where:")) {
-                    where = trimmed.substring("where:".length()).strip();
-                    continue;
-                }
-                int error = line.indexOf(" !! ");
-                if (error >= 0) {
-                    out.add(Arguments.of(new Case(i + 1, where, input(line.substring(0, error)), null, null,
-                        line.substring(error + 4).strip())));
-                    continue;
-                }
-                int arrow = line.indexOf(" => ");
-                if (arrow < 0) {
-                    throw new IllegalStateException("parse-cases.txt:" + (i + 1) + ": no ' => ' or ' !! '");
-                }
-                String expected = line.substring(arrow + 4);
-                int bar = expected.indexOf(" | ");
-                String printed = (bar < 0 ? expected : expected.substring(0, bar)).strip();
-                String tree = bar < 0 ? null : expected.substring(bar + 3).strip();
-                out.add(Arguments.of(new Case(i + 1, where, input(line.substring(0, arrow)), printed, tree, null)));
-            }
+    static List<Arguments> cases() {
+        return CaseFile.read("expr/parse-cases.txt").stream().map(ParseCasesTest::parseCase).map(Arguments::of).toList();
+    }
+
+    private static Case parseCase(CaseLine c) {
+        if (c.has(" !! ")) {
+            List<String> f = c.fields(" !! ", 2);
+            return new Case(c.number(), c.where(), input(f.get(0)), null, null, f.get(1));
         }
-        return out;
+        if (!c.has(" => ")) {
+            throw c.error("no ' => ' or ' !! '");
+        }
+        List<String> f = c.fields(" => ", 2);
+        List<String> expected = c.part(f.get(1)).fields(" | ", 1, 2);
+        return new Case(c.number(), c.where(), input(f.get(0)), expected.get(0), expected.size() == 2 ? expected.get(1) : null, null);
     }
 
     private static String input(String raw) {

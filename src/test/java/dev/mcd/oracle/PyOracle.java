@@ -1,5 +1,6 @@
 package dev.mcd.oracle;
 
+import dev.mcd.testkit.Python;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,20 +8,17 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * One long-lived {@code python3} running {@code oracle/oracle.py} for every case of a run: requests
  * are written as JSON lines while the engine derives the next cases, and a reader thread completes
  * each request's future from the reply with its id. Without python3 and NumPy the test is skipped,
- * except under CI (env {@code CI=true}), where that is a failure (NumpyRunner's convention).
+ * except under CI (env {@code CI=true}), where that is a failure ({@link Python#requireNumpy}).
  */
 final class PyOracle implements AutoCloseable {
     /** The oracle's verdict on one exported derivative: right, wrong or skip (the oracle could not tell). */
@@ -41,40 +39,15 @@ final class PyOracle implements AutoCloseable {
     }
 
     static PyOracle startOrSkip() {
-        String why = missing();
-        if (why != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires python3 with NumPy for the differential test: " + why);
-            }
-            Assumptions.abort("differential test skipped: " + why);
-        }
+        Python.requireNumpy("differential test");
         try (InputStream script = PyOracle.class.getResourceAsStream("/oracle/oracle.py")) {
             if (script == null) {
                 throw new IllegalStateException("oracle/oracle.py is not on the test class path");
             }
-            Path file = Files.createTempFile("mcd-oracle", ".py");
-            file.toFile().deleteOnExit();
-            Files.write(file, script.readAllBytes());
-            return new PyOracle(new ProcessBuilder("python3", "-u", file.toString()).start());
+            String text = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            return new PyOracle(Python.start(text, "mcd-oracle", ProcessBuilder.Redirect.PIPE));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start python3", e);
-        }
-    }
-
-    private static String missing() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "python3 did not answer";
-            }
-            return p.exitValue() == 0 ? null : "python3 cannot import numpy";
-        } catch (IOException e) {
-            return "no python3 on PATH";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            throw new IllegalStateException("cannot read oracle/oracle.py", e);
         }
     }
 

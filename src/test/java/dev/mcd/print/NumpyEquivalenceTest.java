@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.expr.Shape;
+import dev.mcd.testkit.CaseFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,25 +22,11 @@ class NumpyEquivalenceTest {
         }
     }
 
-    static List<Pair> pairs() throws IOException {
-        try (InputStream in = NumpyEquivalenceTest.class.getResourceAsStream("/print/numpy-cases.txt")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            List<Pair> pairs = new ArrayList<>();
-            String where = null;
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i].strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("where:")) {
-                    where = line.substring("where:".length()).strip();
-                    continue;
-                }
-                String[] sides = line.split(" == ");
-                pairs.add(new Pair(i + 1, where, sides[0], sides[1]));
-            }
-            return pairs;
-        }
+    static List<Pair> pairs() {
+        return CaseFile.read("print/numpy-cases.txt").stream().map(c -> {
+            List<String> sides = c.fields(" == ", 2);
+            return new Pair(c.number(), c.where(), sides.get(0), sides.get(1));
+        }).toList();
     }
 
     /** Both sides of every pair, exported and run in one python3 process. */

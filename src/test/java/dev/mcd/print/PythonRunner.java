@@ -1,16 +1,14 @@
 package dev.mcd.print;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mcd.testkit.Python;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -38,7 +36,6 @@ final class PythonRunner {
                 except Exception as e:
                     print('error', type(e).__name__, str(e).replace('\\n', ' '))
             """;
-    private static Boolean available;
 
     private PythonRunner() {}
 
@@ -49,13 +46,7 @@ final class PythonRunner {
     record Value(String type, DMatrixRMaj matrix, String problem) {}
 
     static void assumeNumpy() {
-        if (available == null) {
-            available = run(List.of("python3", "-c", "import numpy")).startsWith("0\n");
-        }
-        if (!available && "true".equals(System.getenv("CI"))) {
-            fail("python3 with numpy is required when CI=true");
-        }
-        assumeTrue(available, "python3 with numpy not found: NumPy export tests skipped");
+        Python.requireNumpy("NumPy export tests");
     }
 
     static List<Value> evaluate(List<Job> jobs) {
@@ -70,12 +61,12 @@ final class PythonRunner {
             }
             Path list = Files.writeString(dir.resolve("jobs.json"), manifest.append(']'));
             Path driver = Files.writeString(dir.resolve("driver.py"), DRIVER);
-            String out = run(List.of("python3", driver.toString(), list.toString()));
-            if (!out.startsWith("0\n")) {
-                fail("python3 failed:\n" + out);
+            Python.Output out = Python.run(null, List.of(driver.toString(), list.toString()), 120);
+            if (out.exit() != 0) {
+                fail("python3 failed (exit " + out.exit() + "):\n" + out.text());
             }
             List<Value> values = new ArrayList<>();
-            for (String line : out.substring(2).strip().split("\n")) {
+            for (String line : out.text().strip().split("\n")) {
                 values.add(value(line));
             }
             if (values.size() != jobs.size()) {
@@ -98,24 +89,6 @@ final class PythonRunner {
         int cols = Integer.parseInt(words[2]);
         double[] data = Arrays.stream(words, 3, words.length).mapToDouble(Double::parseDouble).toArray();
         return new Value(words[0], new DMatrixRMaj(rows, cols, true, data), null);
-    }
-
-    /** Exit code, a line break, then stdout and stderr. */
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timeout\n" + out;
-            }
-            return p.exitValue() + "\n" + out;
-        } catch (IOException e) {
-            return "missing\n" + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted\n";
-        }
     }
 
     private static void delete(Path dir) {

@@ -32,14 +32,11 @@ class BadInputTest {
     private static SharedServices services;
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path tmp;
 
     @BeforeAll
     static void openServices() {
-        services = SharedServices.install(shared);
+        services = SharedServices.install();
     }
 
     @AfterAll

@@ -26,7 +26,7 @@ class ConcurrentBuildTest {
         Projects.copyTree(Projects.repo().resolve("templates"), project.resolve("templates"));
         Files.createDirectories(project.resolve("content"));
         Files.writeString(project.resolve("content/index.md"), "---\ntitle: Home\n---\nHome, $x^2$.\n");
-        try (var services = SharedServices.install(tmp.resolve("cache"));
+        try (var services = SharedServices.install();
              var held = PublishLock.acquire(project, line -> { })) {
             var run = CompletableFuture.supplyAsync(() -> Run.of("build", "--root", project.toString()));
             long end = System.nanoTime() + 120_000_000_000L;

@@ -7,6 +7,8 @@ import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.expr.ShapeChecker;
+import dev.mcd.testkit.CaseFile;
+import dev.mcd.testkit.CaseLine;
 import dev.mcd.verify.EqualityCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * be listed, with the reason, in {@code prose-audit/inline-not-identities.txt}.
  */
 class ProseAuditTest {
-    private static final Path ALLOWED = TestSites.projectRoot().resolve("src/test/resources/prose-audit/inline-not-identities.txt");
 
     /** One hand-typed formula with an '=': its page, line and TeX, and whether it is displayed. */
     record Formula(String page, int line, String tex, boolean display) {
@@ -95,13 +96,9 @@ class ProseAuditTest {
 
     private static Map<String, String> allowed() throws IOException {
         var out = new LinkedHashMap<String, String>();
-        for (String line : Files.readAllLines(ALLOWED, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(" \\| ", 3);
-            assertEquals(3, parts.length, "expected 'page.md | tex | reason' in " + ALLOWED + ": " + line);
-            out.put(parts[0] + " | " + parts[1], parts[2]);
+        for (CaseLine c : CaseFile.read("prose-audit/inline-not-identities.txt")) {
+            List<String> parts = c.fields(" | ", 3); // page.md | tex | reason
+            out.put(parts.get(0) + " | " + parts.get(1), parts.get(2));
         }
         return out;
     }

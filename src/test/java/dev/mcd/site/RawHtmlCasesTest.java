@@ -2,9 +2,7 @@ package dev.mcd.site;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcd.robust.Projects;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.mcd.testkit.CaseFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,11 +10,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The raw-HTML policy as data ({@code security/raw-html.txt}): what is published as written, what is refused and why. */
 class RawHtmlCasesTest {
-    static Stream<Arguments> cases() throws IOException {
-        return Files.readAllLines(Projects.repo().resolve("src/test/resources/security/raw-html.txt")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\\s*\\|\\s*", 3))
-                .map(p -> Arguments.of(p[0].strip(), p[1], p.length > 2 ? p[2] : ""));
+    static Stream<Arguments> cases() {
+        return CaseFile.read("security/raw-html.txt").stream()
+                .map(c -> c.fields("|", 2, 3)) // allow | html, or refuse | html | start of the message
+                .map(p -> Arguments.of(p.get(0), p.get(1), p.size() > 2 ? p.get(2) : ""));
     }
 
     @ParameterizedTest(name = "{0} {1}")

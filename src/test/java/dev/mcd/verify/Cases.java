@@ -4,32 +4,16 @@ import dev.mcd.expr.Decls;
 import dev.mcd.expr.TestDecls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.mcd.testkit.CaseFile;
+import dev.mcd.testkit.CaseLine;
 import java.util.List;
 
-/** Reads the spec-style case files under src/test/resources/verify: one case a line, # comments. */
+/** The case files under src/test/resources/verify (read by {@link CaseFile}) and parsing their expressions. */
 final class Cases {
     private Cases() {}
 
-    static List<String> lines(String file) {
-        try (InputStream in = Cases.class.getResourceAsStream("/verify/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource verify/" + file);
-            }
-            List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String s = line.strip();
-                if (!s.isEmpty() && !s.startsWith("#")) {
-                    out.add(s);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static List<CaseLine> lines(String file) {
+        return CaseFile.read("verify/" + file);
     }
 
     /** Parses "expr" or "expr ; where: decls". */

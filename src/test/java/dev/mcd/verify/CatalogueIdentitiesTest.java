@@ -1,7 +1,5 @@
 package dev.mcd.verify;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Identity;
 import java.util.List;
@@ -20,9 +18,8 @@ class CatalogueIdentitiesTest {
     void statementHolds(Identity id) {
         List<String> sides = id.sides();
         for (int k = 1; k < sides.size(); k++) {
-            VerifyReport r = EqualityCheck.check(Cases.parse(sides.get(k - 1), id.where()),
-                    Cases.parse(sides.get(k), id.where()));
-            assertTrue(r.maxEqualityError() <= DerivationCheck.STEP_TOLERANCE, id.id() + ": " + r.summary());
+            // throws, naming both values, when a link does not hold
+            EqualityCheck.check(Cases.parse(sides.get(k - 1), id.where()), Cases.parse(sides.get(k), id.where()));
         }
     }
 }

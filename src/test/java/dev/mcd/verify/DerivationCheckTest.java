@@ -39,7 +39,6 @@ class DerivationCheckTest {
                 VerifyReport.Check.FINITE_DIFFERENCES), r.checks());
         assertTrue(r.maxStepError() < 1e-12, r.summary());
         assertTrue(r.maxIdentificationError() < 1e-12, r.summary());
-        assertTrue(r.maxFiniteDifferenceError() < 1e-6, r.summary());
         assertTrue(r.summary().matches("checked at 3 random points \\(sizes [^)]*\\): steps agree to .*"), r.summary());
         assertTrue(r.summary().contains(", G dx form to "), r.summary());
     }
@@ -86,7 +85,6 @@ class DerivationCheckTest {
     void logDetPassesAtPositiveDefinitePoints() {
         VerifyReport r = DerivationCheck.check(logDet(inv(X)));
         assertTrue(r.summary().contains("tr(G dX) form to"), r.summary());
-        assertTrue(r.maxFiniteDifferenceError() < 1e-6, r.summary());
     }
 
     @Test
@@ -152,9 +150,8 @@ class DerivationCheckTest {
     /** Eq. 20 and 5 together: z(y(x)) with a vector-valued y reads off as (dz/dy)(dy/dx). */
     @Test
     void chainRuleThroughAVectorValuedFunctionPasses() {
-        VerifyReport r = DerivationCheck.check(parsed("z(y(x))", "x", Form.SCALAR_BY_VECTOR, "z'(y(x))*y'(x)",
+        DerivationCheck.check(parsed("z(y(x))", "x", Form.SCALAR_BY_VECTOR, "z'(y(x))*y'(x)",
                 "y: vector, x: vector", "z'(y(x))*d(y(x))", "z'(y(x))*y'(x)*d(x)"));
-        assertTrue(r.maxFiniteDifferenceError() < 1e-6, r.summary());
         assertThrows(VerificationException.class, () -> DerivationCheck.check(parsed("z(y(x))", "x", Form.SCALAR_BY_VECTOR,
                 "z'(y(x))", "y: vector, x: vector", "z'(y(x))*d(y(x))")));
     }
@@ -164,9 +161,8 @@ class DerivationCheckTest {
     void cancellationInTheFunctionIsNotMistakenForAWrongDerivative() {
         Expr f = add(mul(t(x), x), num(1e8), neg(num(1e8)));
         Expr last = mul(num(2), t(x), d(x));
-        VerifyReport r = DerivationCheck.check(new Derivation(f, x, d(f), List.of(step(last, "by-hand")),
+        DerivationCheck.check(new Derivation(f, x, d(f), List.of(step(last, "by-hand")),
                 Form.SCALAR_BY_VECTOR, mul(num(2), t(x))));
-        assertTrue(r.maxFiniteDifferenceError() < 1e-6, r.summary());
         Expr wrongStart = mul(t(x), d(x));
         assertThrows(VerificationException.class, () -> DerivationCheck.check(new Derivation(f, x, wrongStart,
                 List.of(), Form.SCALAR_BY_VECTOR, t(x))));

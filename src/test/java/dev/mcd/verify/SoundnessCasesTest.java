@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Parser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,21 +23,15 @@ class SoundnessCasesTest {
         }
     }
 
-    static Stream<Case> cases() throws IOException {
-        List<Case> out = new ArrayList<>();
-        try (InputStream in = SoundnessCasesTest.class.getResourceAsStream("/verify/soundness-cases.txt")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                String l = lines[i].strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                String[] p = l.split("\\|");
-                String last = p[3].strip();
-                out.add(new Case(i + 1, p[0].strip(), p[1].strip(), p[2].strip(), last.startsWith("!"), last.substring(1).strip()));
+    static Stream<Case> cases() {
+        return Cases.lines("soundness-cases.txt").stream().map(c -> {
+            List<String> p = c.fields("|", 4);
+            String last = p.get(3);
+            if (!last.startsWith("!") && !last.startsWith("=")) {
+                throw c.error("the last field must start with '= ' (the result) or '! ' (the refusal)");
             }
-        }
-        return out.stream();
+            return new Case(c.number(), p.get(0), p.get(1), p.get(2), last.startsWith("!"), last.substring(1).strip());
+        });
     }
 
     @org.junit.jupiter.api.Test

@@ -3,6 +3,7 @@ package dev.mcd.verify;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.expr.Expr;
+import dev.mcd.testkit.CaseLine;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
@@ -14,13 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the point's directions (all variables move), at three random points per case (tangents.txt).
  */
 class TangentTest {
-    static Stream<String> cases() {
+    static Stream<CaseLine> cases() {
         return Cases.lines("tangents.txt").stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void tangentMatchesFiniteDifferences(String line) {
+    void tangentMatchesFiniteDifferences(CaseLine c) {
+        String line = c.text();
         Expr e = Cases.parse(line);
         for (int i = 0; i < 3; i++) {
             Point p = RandomPoint.draw(List.of(e), name -> true, RandomPoint.seedOf(line), i);

@@ -3,6 +3,7 @@ package dev.mcd.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.testkit.CaseFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,15 +161,7 @@ class NodeParityTest {
     }
 
     /** expr | wrt | where of every line of calculus/identity-cases.txt. */
-    static List<List<String>> identityCases() throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        for (String line : Files.readAllLines(ROOT.resolve("src/test/resources/calculus/identity-cases.txt"))) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\|");
-            out.add(List.of(parts[0].strip(), parts[1].strip(), parts[2].strip()));
-        }
-        return out;
+    static List<List<String>> identityCases() {
+        return CaseFile.read("calculus/identity-cases.txt").stream().map(c -> c.fields("|", 4).subList(0, 3)).toList();
     }
 }
