@@ -323,9 +323,9 @@ final class Gen {
     }
 
     private Node elementwise(int r, int c, int d) {
-        Op op = pick(new Op[] {Op.EXP, Op.SIN, Op.COS, Op.TANH, Op.SIGMOID, Op.ABS, Op.LOG, Op.SQRT},
-                new int[] {3, 2, 2, 2, 2, 2, 3, 2});
-        Node arg = op == Op.LOG || op == Op.SQRT ? positive(r, c, d) : gen(r, c, d);
+        Op op = pick(new Op[] {Op.EXP, Op.SIN, Op.COS, Op.TANH, Op.SIGMOID, Op.ABS, Op.LOG, Op.SQRT, Op.LOG1P, Op.SOFTPLUS},
+                new int[] {3, 2, 2, 2, 2, 2, 3, 2, 1, 1});
+        Node arg = op == Op.LOG || op == Op.SQRT || op == Op.LOG1P ? positive(r, c, d) : gen(r, c, d);
         return Node.of(op, r, c, arg);
     }
 

@@ -18,7 +18,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
     enum Op {
         VAR, NUM, IDENT, ONES, ZERO,
         ADD, SUB, NEG, MUL, DIV, HAD, HDIV, POW, EPOW, TRANSPOSE, INV, KRON,
-        TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, SUM, NORM2, NORMF, DIAG, VEC
+        TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC
     }
 
     /** Entries positive, non-negative, or anything. */
@@ -162,7 +162,8 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             case VAR -> Sign.ANY;
             case NUM -> number > 0 ? Sign.POS : number == 0 ? Sign.NONNEG : Sign.ANY;
             case IDENT, ZERO -> Sign.NONNEG;
-            case ONES, EXP, SIGMOID -> Sign.POS;
+            case ONES, EXP, SIGMOID, SOFTPLUS -> Sign.POS;
+            case LOG1P -> kids.get(0).sign() == Sign.POS ? Sign.POS : Sign.ANY;
             case ABS -> Sign.NONNEG;
             case SQRT -> kids.get(0).sign() == Sign.POS ? Sign.POS : Sign.NONNEG;
             case ADD -> {
@@ -321,7 +322,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             }
         }
         return switch (op) {
-            case LOG, SQRT -> kids.get(0).sign() == Sign.POS;
+            case LOG, SQRT, LOG1P -> kids.get(0).sign() == Sign.POS;
             case DIV -> kids.get(1).sign() == Sign.POS;
             case HDIV -> kids.get(1).sign() == Sign.POS;
             case INV -> kids.get(0).definite() == Def.SPD;
@@ -344,7 +345,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
         return switch (op) {
             case VAR, IDENT, ONES, ZERO -> true;
             case NUM -> number >= 0;
-            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, SUM, NORM2, NORMF, DIAG, VEC, KRON -> true;
+            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC, KRON -> true;
             case INV -> !"^-1".equals(text);
             default -> false;
         };
@@ -415,6 +416,8 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             case ADJ -> kids.get(0).scalar() ? "_s(1.0)" : "_adj(" + kids.get(0).numpy() + ")";
             case LOG -> "np.log(" + kids.get(0).numpy() + ")";
             case EXP -> "np.exp(" + kids.get(0).numpy() + ")";
+            case LOG1P -> "np.log1p(" + kids.get(0).numpy() + ")";
+            case SOFTPLUS -> "np.log(1 + np.exp(" + kids.get(0).numpy() + "))"; // logaddexp refuses the complex step
             case SIN -> "np.sin(" + kids.get(0).numpy() + ")";
             case COS -> "np.cos(" + kids.get(0).numpy() + ")";
             case TANH -> "np.tanh(" + kids.get(0).numpy() + ")";
