@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** What {@code build} and {@code check} share: {@code --root} and running the site builder. */
 abstract class SiteCommand implements Callable<Integer> {
-    /** Replaced by tests and by the lead's wiring of the engine and KaTeX (see the report). */
+    /** How build and check open the engine and KaTeX; tests install shared or fake services. */
     static Services.Factory factory = EngineServices::open;
 
     @Option(names = "--root", description = "project root (default: current directory)", defaultValue = ".")

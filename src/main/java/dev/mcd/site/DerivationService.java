@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface DerivationService {
 
-    /** Changes whenever the engine's output may change; part of every cache key. */
+    /** The engine fingerprint (a hash of its compiled code): changes whenever the output may change; part of every cache key. */
     String engineVersion();
 
     RenderedDerivation derive(DeriveRequest request) throws DerivationException;

@@ -3,7 +3,6 @@ package dev.mcd.site;
 import dev.mcd.calculus.Catalogue;
 import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Form;
-import dev.mcd.calculus.Deriver;
 import dev.mcd.calculus.Identity;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Decls;
@@ -32,7 +31,7 @@ public final class EngineDerivationService implements DerivationService {
 
     @Override
     public String engineVersion() {
-        return Deriver.ENGINE_VERSION + "+" + EngineFingerprint.of();
+        return EngineFingerprint.of();
     }
 
     @Override
