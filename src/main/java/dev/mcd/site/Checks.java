@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * the engine answered, and names its entry ({@code data-check="3"}), so that {@link #audit} can
  * prove every badge on the page stands for a check (issue 17: no "verified" without a check).
  */
-final class Checks {
+public final class Checks {
     /** What a statement is: the report counts each kind separately. */
-    enum Kind { DERIVATION, CHAIN, IDENTITY, DISPLAY }
+    public enum Kind { DERIVATION, CHAIN, IDENTITY, DISPLAY }
 
     /** Checked by the engine; marked "not machine-checked" with a reason; or neither. */
     enum Status { CHECKED, MARKED, UNMARKED }
@@ -35,19 +35,19 @@ final class Checks {
     }
 
     /** A check the engine ran and passed; returns the badge whose tooltip says what was checked. */
-    synchronized String checked(Kind kind, String what, String verification, int offset, int equalities) {
+    public synchronized String checked(Kind kind, String what, String verification, int offset, int equalities) {
         var e = add(kind, Status.CHECKED, what, verification, offset, equalities, "");
         return "<span class=\"verified\" tabindex=\"0\" title=\"" + Html.escape(verification) + "\" data-check=\""
                 + e.number() + "\">verified</span>";
     }
 
     /** A statement shown without a check; returns the visible mark with its reason. */
-    synchronized String marked(Kind kind, String what, String reason, int offset) {
+    public synchronized String marked(Kind kind, String what, String reason, int offset) {
         return marked(kind, what, "", reason, offset);
     }
 
     /** As {@link #marked(Kind, String, String, int)}, with the statement as the page shows it. */
-    synchronized String marked(Kind kind, String what, String html, String reason, int offset) {
+    public synchronized String marked(Kind kind, String what, String html, String reason, int offset) {
         add(kind, Status.MARKED, what, reason, offset, 0, html);
         return "<span class=\"unchecked\" tabindex=\"0\" title=\"" + Html.escape(reason) + "\">not machine-checked</span>";
     }

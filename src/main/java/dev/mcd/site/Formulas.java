@@ -4,7 +4,7 @@ package dev.mcd.site;
  * Renders TeX for one page and reports what the renderer rejects at the formula's place in the
  * file, e.g. {@code content/a.md:4:12: KaTeX parse error: Undefined control sequence: \fracc}.
  */
-final class Formulas {
+public final class Formulas {
     private final MathRenderer renderer;
     private final SourceFile file;
     private final Problems problems;
@@ -16,7 +16,7 @@ final class Formulas {
     }
 
     /** TeX written by the author at {@code texOffset}: a KaTeX position maps into the file. */
-    String authored(String tex, boolean display, int texOffset) {
+    public String authored(String tex, boolean display, int texOffset) {
         try {
             return noErrorMarkup(renderer.render(tex, display));
         } catch (MathException e) {
@@ -47,7 +47,7 @@ final class Formulas {
     }
 
     /** TeX produced by the engine for a directive at {@code offset}: a failure is the printer's. */
-    String generated(String tex, boolean display, int offset) {
+    public String generated(String tex, boolean display, int offset) {
         try {
             return noErrorMarkup(renderer.render(tex, display));
         } catch (MathException e) {

@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
  * reference page ({@code anchored}) each row carries its anchor {@code eq:product-rule};
  * elsewhere the number links there.
  */
-final class IdentityTable {
+public final class IdentityTable {
     static final Map<String, String> GROUP_TITLES = Map.of(
             "read-off", "Reading off the derivative",
             "rules", "Rules for differentials",
@@ -25,13 +25,13 @@ final class IdentityTable {
     }
 
     /** The badge of a checked entry, or the "not machine-checked" mark of one stated as a definition. */
-    static String mark(IdentityView v, Checks checks, int offset) {
+    public static String mark(IdentityView v, Checks checks, int offset) {
         String what = (v.number() > 0 ? "eq. (" + v.number() + ") " : "") + v.name();
         return v.checked() ? checks.checked(Checks.Kind.IDENTITY, what, v.verification(), offset, 1)
                 : checks.marked(Checks.Kind.IDENTITY, what, v.verification(), offset);
     }
 
-    static String table(SiteIndex index, String group, boolean anchored, BiFunction<String, Boolean, String> math,
+    public static String table(SiteIndex index, String group, boolean anchored, BiFunction<String, Boolean, String> math,
                         Checks checks, int offset) {
         var refs = new References(index, null);
         var sb = new StringBuilder("<table class=\"identities\" data-group=\"").append(Html.escape(group))

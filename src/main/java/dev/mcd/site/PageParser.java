@@ -10,6 +10,9 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.mcd.site.directive.Block;
+import dev.mcd.site.directive.Body;
+import dev.mcd.site.directive.Directives;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -67,21 +70,22 @@ public final class PageParser {
                     "Markdown nested deeper than " + MAX_NESTING + " levels (block quotes, lists, emphasis); flatten it"));
             return Optional.empty();
         }
-        var directives = new LinkedHashMap<Node, Directive>();
+        var directives = new LinkedHashMap<Node, Block<?>>();
         var headingIds = new IdentityHashMap<Heading, String>();
-        var parser = new DirectiveParser(file, problems);
         var slugs = new Slugs(Set.of());
         for (Node n : doc.getDescendants()) {
-            if (n instanceof FencedCodeBlock f && DirectiveParser.looksLikeDirective(f.getInfo().toString())) {
-                var lines = new ArrayList<DirectiveParser.Line>();
+            if (n instanceof FencedCodeBlock f && Directives.looksLikeDirective(f.getInfo().toString())) {
+                var lines = new ArrayList<Body.Line>();
                 for (BasedSequence line : f.getContentLines()) {
                     String t = line.toString();
                     t = t.endsWith("\n") ? t.substring(0, t.length() - 1) : t;
                     t = t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
-                    lines.add(new DirectiveParser.Line(t, math.original(line.getStartOffset())));
+                    lines.add(new Body.Line(t, math.original(line.getStartOffset())));
                 }
                 int infoAt = math.original(f.getInfo().getStartOffset());
-                parser.parse(f.getInfo().toString(), infoAt, lines).ifPresent(d -> directives.put(f, d));
+                var parsed = Directives.parse(file, f.getInfo().toString(), infoAt, lines);
+                parsed.problems().forEach(problems::add);
+                parsed.block().ifPresent(d -> directives.put(f, d));
             } else if (n instanceof Heading h) {
                 headingIds.put(h, slugs.next(headingText(h, math, true)));
             }

@@ -17,8 +17,12 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.mcd.site.directive.Directives;
+import dev.mcd.site.directive.Rendered.ExampleEntry;
+import dev.mcd.site.directive.RenderContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +41,7 @@ public final class PageRenderer {
     private final SiteIndex index;
     private final References refs;
     private final Formulas formulas;
-    private final DirectiveHtml directives;
+    private final RenderContext directives;
     private final Problems problems;
     private final Checks checks;
 
@@ -47,7 +51,7 @@ public final class PageRenderer {
         this.refs = new References(index, page);
         this.formulas = new Formulas(math, page.file(), problems);
         this.checks = new Checks(page.file());
-        this.directives = new DirectiveHtml(page, index, engine, formulas, checks, problems);
+        this.directives = new RenderContext(page, index, engine, formulas, checks, problems);
         this.problems = problems;
     }
 
@@ -58,10 +62,18 @@ public final class PageRenderer {
 
     private RenderedPage render() {
         checkLinksAndRawHtml();
+        // Directives first, in document order (the ledger numbers their checks so): the Markdown pass only places their HTML.
+        var blocks = new IdentityHashMap<Node, String>();
+        var examples = new ArrayList<ExampleEntry>();
+        page.directives().forEach((node, block) -> {
+            var r = block.render(directives);
+            blocks.put(node, r.html());
+            r.example().ifPresent(examples::add);
+        });
         NodeRenderer custom = new NodeRenderer() {
             @Override
             public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-                return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, PageRenderer.this::fenced),
+                return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> fenced(node, ctx, html, blocks)),
                         new NodeRenderingHandler<>(Link.class, PageRenderer.this::link),
                         new NodeRenderingHandler<>(Heading.class, PageRenderer.this::heading));
             }
@@ -89,7 +101,7 @@ public final class PageRenderer {
                 checks.unmarked(span.tex().strip().replaceAll("\\s+", " "), span.start());
             }
         }
-        return new RenderedPage(page, body, tocOut, headings, plainText(), directives.examples, checks);
+        return new RenderedPage(page, body, tocOut, headings, plainText(), examples, checks);
     }
 
     /**
@@ -130,17 +142,17 @@ public final class PageRenderer {
         return m.appendTail(sb).toString();
     }
 
-    private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
-        Directive d = page.directives().get(node);
+    private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html, Map<Node, String> blocks) {
+        String d = blocks.get(node);
         if (d == null) {
-            if (DirectiveParser.looksLikeDirective(node.getInfo().toString())) {
+            if (Directives.looksLikeDirective(node.getInfo().toString())) {
                 return; // already reported by the parser; show nothing rather than raw keys
             }
             ctx.delegateRender();
             return;
         }
         html.line();
-        html.raw(directives.render(d));
+        html.raw(d);
         html.line();
     }
 

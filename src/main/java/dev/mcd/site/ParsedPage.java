@@ -3,6 +3,7 @@ package dev.mcd.site;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.mcd.site.directive.Block;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param headingIds anchor of each heading, by node identity
  */
 public record ParsedPage(SourceFile file, FrontMatter frontMatter, String outName, MathSpans math, Document document,
-                         Map<Node, Directive> directives, Map<Heading, String> headingIds) {
+                         Map<Node, Block<?>> directives, Map<Heading, String> headingIds) {
 
     public String name() {
         return file.path().substring(file.path().lastIndexOf('/') + 1);
@@ -25,7 +26,7 @@ public record ParsedPage(SourceFile file, FrontMatter frontMatter, String outNam
         return outName.equals("index.html");
     }
 
-    public List<Directive> directiveList() {
+    public List<Block<?>> directiveList() {
         return List.copyOf(directives.values());
     }
 

@@ -7,20 +7,20 @@ import java.util.Optional;
  * Resolves {@code #eq:product-rule} to "eq. (10)" on the identity page, {@code #fact:cyclic-trace}
  * to the fact's name and {@code #ex:example-2} to "Example 2" (plus "in <page title>" from another page); anything else is unknown.
  */
-final class References {
-    record Target(String href, String text) {}
+public final class References {
+    public record Target(String href, String text) {}
 
     private final SiteIndex index;
     private final ParsedPage from;
 
     /** References as written on page {@code from} (null: no page): an example on another page names that page. */
-    References(SiteIndex index, ParsedPage from) {
+    public References(SiteIndex index, ParsedPage from) {
         this.index = index;
         this.from = from;
     }
 
     /** The problem for an unknown reference: the nearest ids of this site, and the command listing them all. */
-    String unknown(String url) {
+    public String unknown(String url) {
         return RefList.of(index).unknown(url);
     }
 
@@ -28,7 +28,7 @@ final class References {
         return url.startsWith("#eq:") || url.startsWith("#fact:") || url.startsWith("#ex:");
     }
 
-    Optional<Target> resolve(String url) {
+    public Optional<Target> resolve(String url) {
         String anchor = url.substring(1);
         if (anchor.startsWith("ex:")) {
             var ex = index.examples().get(anchor.substring(3));
@@ -39,23 +39,23 @@ final class References {
         return Optional.ofNullable(index.identities().get(anchor)).map(this::target);
     }
 
-    Target target(IdentityView v) {
+    public Target target(IdentityView v) {
         String text = v.number() > 0 ? "eq. (" + v.number() + ")" : v.name();
         return new Target(SiteIndex.IDENTITIES_PAGE + "#" + v.anchor(), text);
     }
 
     /** {@code <a class="ref" href="identities.html#eq:product-rule">eq. (10)</a>}. */
-    static String link(Target t) {
+    public static String link(Target t) {
         return "<a class=\"ref\" href=\"" + Html.escape(t.href()) + "\">" + Html.escape(t.text()) + "</a>";
     }
 
     /** A link to equation {@code number}, or plain "eq. (n)" when the catalogue lacks it. */
-    String equation(int number) {
+    public String equation(int number) {
         return index.equation(number).map(v -> link(target(v))).orElse("eq. (" + number + ")");
     }
 
     /** A link to a helper fact by id, or its id when the catalogue lacks it. */
-    String fact(String id) {
+    public String fact(String id) {
         var v = index.identities().get("fact:" + id);
         return v == null ? Html.escape(id) : link(target(v));
     }

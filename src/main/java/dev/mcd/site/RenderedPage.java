@@ -1,5 +1,6 @@
 package dev.mcd.site;
 
+import dev.mcd.site.directive.Rendered.ExampleEntry;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * ledger of what the page's statements were checked against.
  */
 public record RenderedPage(ParsedPage page, String html, List<TocEntry> toc, List<String> headings, String plainText,
-                           List<DirectiveHtml.ExampleEntry> examples, Checks checks) {
+                           List<ExampleEntry> examples, Checks checks) {
     public RenderedPage {
         toc = List.copyOf(toc);
         headings = List.copyOf(headings);

@@ -1,6 +1,7 @@
 package dev.mcd.site;
 
 import dev.mcd.site.DerivationService.IdentityView;
+import dev.mcd.site.directive.Block;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,30 +43,19 @@ public record SiteIndex(List<ParsedPage> pages, Map<String, Example> examples, M
         var anchors = new LinkedHashMap<String, Set<String>>();
         for (ParsedPage p : pages) {
             var set = new TreeSet<>(p.headingIds().values());
-            for (Directive d : p.directiveList()) {
-                Optional<Directive.Value> id = switch (d) {
-                    case Directive.Derive x -> x.id();
-                    case Directive.Steps x -> x.id();
-                    case Directive.IdentityRef x -> Optional.empty();
-                    case Directive.IdentityGroup x -> Optional.empty();
-                    case Directive.Unchecked x -> Optional.empty();
-                };
-                Optional<Directive.Value> title = switch (d) {
-                    case Directive.Derive x -> x.title();
-                    case Directive.Steps x -> x.title();
-                    case Directive.IdentityRef x -> Optional.empty();
-                    case Directive.IdentityGroup x -> Optional.empty();
-                    case Directive.Unchecked x -> Optional.empty();
-                };
-                if (id.isEmpty()) {
+            for (Block<?> b : p.directiveList()) {
+                var numbered = b.numbered();
+                if (numbered.isEmpty()) {
                     continue;
                 }
-                String key = id.get().text();
+                var id = numbered.get().id();
+                var title = numbered.get().title();
+                String key = id.text();
                 if (!key.matches("[a-z0-9][a-z0-9-]*")) {
-                    problems.add(p.file().problemAt(id.get().offset(), "an id is lower-case letters, digits and '-': " + key));
+                    problems.add(p.file().problemAt(id.offset(), "an id is lower-case letters, digits and '-': " + key));
                 } else if (examples.containsKey(key)) {
                     var first = examples.get(key).page().file();
-                    problems.add(p.file().problemAt(id.get().offset(), "id '" + key + "' is already used in " + first.path()));
+                    problems.add(p.file().problemAt(id.offset(), "id '" + key + "' is already used in " + first.path()));
                 } else {
                     // One scheme site-wide: "Example N" numbered per page in reading order; a title
                     // names the example after its number ("Example 5: by W₂"), never replaces it.

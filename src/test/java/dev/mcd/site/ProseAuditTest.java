@@ -7,6 +7,7 @@ import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.expr.ShapeChecker;
+import dev.mcd.site.directive.UncheckedDirective;
 import dev.mcd.verify.EqualityCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,8 +125,8 @@ class ProseAuditTest {
         var checkable = new ArrayList<String>();
         int marked = 0;
         for (ParsedPage page : pages()) {
-            for (Directive d : page.directiveList()) {
-                if (d instanceof Directive.Unchecked u) {
+            for (var block : page.directiveList()) {
+                if (block.directive() instanceof UncheckedDirective.Unchecked u) {
                     marked++;
                     if (check(u.tex().text()).orElse(false)) {
                         checkable.add("content/" + page.name() + ":" + page.file().lineOf(u.offset())
