@@ -24,7 +24,7 @@ public final class References {
         return RefList.of(index).unknown(url);
     }
 
-    static boolean isReference(String url) {
+    public static boolean isReference(String url) {
         return url.startsWith("#eq:") || url.startsWith("#fact:") || url.startsWith("#ex:");
     }
 

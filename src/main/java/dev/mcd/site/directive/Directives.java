@@ -19,7 +19,8 @@ public final class Directives {
             new StepsDirective(),
             new IdentityDirective(),
             new IdentitiesDirective(),
-            new UncheckedDirective());
+            new UncheckedDirective(),
+            new SeeAlsoDirective());
 
     /** A fenced block read as a directive: the block, or empty with the problems that say why. */
     public record Parsed(Optional<Block<?>> block, List<Problem> problems) {
