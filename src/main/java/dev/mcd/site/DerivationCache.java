@@ -1,34 +1,35 @@
 package dev.mcd.site;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * A content-addressed on-disk cache in front of a {@link DerivationService}: a derive block, a
- * steps chain and the identity catalogue are computed and verified once per engine version and
- * then read back, e.g. {@code .mcd-cache/derivations/3f2a….bin} for {@code x'*x} by {@code x}.
+ * steps chain and the identity catalogue are computed and verified once per engine fingerprint and
+ * then read back, e.g. {@code .mcd-cache/derivations/3f2a….yaml} for {@code x'*x} by {@code x}.
+ * The key is the hash of the request record itself ({@link RecordCodec}), the entry the answer
+ * record as YAML, so a new key of a directive reaches both without a format of its own.
  * Failures are never cached, so a broken block is re-checked (and reported) on every build.
  */
 public final class DerivationCache implements DerivationService {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+
+    /** The request for the catalogue: it has no keys, its type names it. */
+    private record CatalogueRequest() {}
+
+    /** The catalogue as one record, so that it is stored like any other answer. */
+    private record Catalogue(List<IdentityView> entries) {}
 
     private final DerivationService engine;
     private final Path dir;
-    private final ConcurrentHashMap<String, Object> memory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Record> memory = new ConcurrentHashMap<>();
 
     public DerivationCache(DerivationService engine, Path dir) {
         this.engine = engine;
@@ -42,195 +43,74 @@ public final class DerivationCache implements DerivationService {
 
     @Override
     public RenderedDerivation derive(DeriveRequest r) throws DerivationException {
-        String key = key("derive", r.expr(), r.wrt(), r.where(), r.expect(), r.names(), r.autoNames() ? "auto-names" : "no-auto-names");
-        Optional<RenderedDerivation> hit = read(key, DerivationCache::readDerivation);
-        if (hit.isPresent()) {
-            return hit.get();
-        }
-        RenderedDerivation out = engine.derive(r);
-        write(key, o -> writeDerivation(o, out));
-        return out;
+        return cached(r, RenderedDerivation.class, () -> engine.derive(r));
     }
 
     @Override
     public CheckedChain checkChain(ChainRequest r) throws DerivationException {
-        List<String> parts = new ArrayList<>();
-        parts.add("chain");
-        parts.add(r.where());
-        parts.add("fixed:" + r.fixed());
-        parts.addAll(r.lines());
-        String key = key(parts.toArray(String[]::new));
-        Optional<CheckedChain> hit = read(key, in -> new CheckedChain(readStrings(in), in.readUTF()));
-        if (hit.isPresent()) {
-            return hit.get();
-        }
-        CheckedChain out = engine.checkChain(r);
-        write(key, o -> {
-            writeStrings(o, out.linesTex());
-            o.writeUTF(out.verification());
-        });
-        return out;
+        return cached(r, CheckedChain.class, () -> engine.checkChain(r));
     }
 
     @Override
     public List<IdentityView> identities() {
-        // The entry records whether each identity was checked; the key's suffix keeps older entries out.
-        String key = key("identities", "with-checked-flag");
-        Optional<List<IdentityView>> hit = read(key, in -> {
-            int n = in.readInt();
-            List<IdentityView> views = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                views.add(new IdentityView(in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), readLong(in), in.readUTF(),
-                        in.readBoolean()));
-            }
-            return views;
-        });
+        try {
+            return cached(new CatalogueRequest(), Catalogue.class, () -> new Catalogue(engine.identities())).entries();
+        } catch (DerivationException e) {
+            throw new IllegalStateException(e); // the catalogue is computed without requests that can fail
+        }
+    }
+
+    @FunctionalInterface
+    private interface Compute<R> {
+        R get() throws DerivationException;
+    }
+
+    private <R extends Record> R cached(Record request, Class<R> type, Compute<R> compute) throws DerivationException {
+        String key = key(request);
+        Optional<R> hit = read(key, type);
         if (hit.isPresent()) {
             return hit.get();
         }
-        List<IdentityView> out = engine.identities();
-        write(key, o -> {
-            o.writeInt(out.size());
-            for (IdentityView v : out) {
-                o.writeUTF(v.id());
-                o.writeInt(v.number());
-                o.writeUTF(v.group());
-                o.writeUTF(v.name());
-                writeLong(o, v.statementTex());
-                o.writeUTF(v.verification());
-                o.writeBoolean(v.checked());
-            }
-        });
+        R out = compute.get();
+        write(key, out);
         return out;
     }
 
-    private String key(String... parts) {
+    private String key(Record request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("mcd-derivation-cache " + FORMAT + " engine " + engine.engineVersion()).getBytes(StandardCharsets.UTF_8));
-            for (String p : parts) {
-                byte[] b = p.getBytes(StandardCharsets.UTF_8);
-                sha.update((b.length + ":").getBytes(StandardCharsets.UTF_8));
-                sha.update(b);
-            }
+            String head = "mcd-derivation-cache " + FORMAT + " engine " + engine.engineVersion() + "\n"
+                    + request.getClass().getSimpleName() + "\n";
+            sha.update((head + RecordCodec.encode(request)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> Optional<T> read(String key, Reader<T> reader) {
-        Object m = memory.get(key);
-        if (m != null) {
-            return Optional.of((T) m);
+    private <R extends Record> Optional<R> read(String key, Class<R> type) {
+        Record m = memory.get(key);
+        if (type.isInstance(m)) {
+            return Optional.of(type.cast(m));
         }
-        Path file = dir.resolve(key + ".bin");
+        Path file = dir.resolve(key + ".yaml");
         if (!CacheFiles.readable(file)) {
             return Optional.empty();
         }
-        try (var in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            T value = reader.read(in);
+        try {
+            R value = RecordCodec.decode(Files.readString(file, StandardCharsets.UTF_8), type);
             memory.put(key, value);
             return Optional.of(value);
-        } catch (IOException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty(); // a damaged entry is recomputed and rewritten
         }
     }
 
-    private void write(String key, Writer writer) {
+    private void write(String key, Record value) {
         try {
-            var bytes = new ByteArrayOutputStream();
-            try (var out = new DataOutputStream(bytes)) {
-                writer.write(out);
-            }
-            AtomicFiles.write(dir.resolve(key + ".bin"), bytes.toByteArray());
-        } catch (IOException e) {
+            AtomicFiles.write(dir.resolve(key + ".yaml"), RecordCodec.encode(value).getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
             // The cache only saves time: a folder we cannot write costs speed, never correctness.
         }
-    }
-
-    private static RenderedDerivation readDerivation(DataInputStream in) throws IOException {
-        String f = readLong(in);
-        String wrt = readLong(in);
-        String start = readLong(in);
-        int n = in.readInt();
-        List<ShownStep> steps = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String tex = readLong(in);
-            String why = in.readUTF();
-            List<Integer> eqs = new ArrayList<>();
-            int ne = in.readInt();
-            for (int k = 0; k < ne; k++) {
-                eqs.add(in.readInt());
-            }
-            steps.add(new ShownStep(tex, why, eqs, readStrings(in)));
-        }
-        int readOff = in.readInt();
-        String derivative = readLong(in);
-        String result = readLong(in);
-        String verification = in.readUTF();
-        var layouts = new Layouts(readLong(in), readLong(in), readLong(in));
-        return new RenderedDerivation(f, wrt, start, steps, readOff, derivative, result, verification, layouts);
-    }
-
-    private static void writeDerivation(DataOutputStream o, RenderedDerivation d) throws IOException {
-        writeLong(o, d.functionTex());
-        writeLong(o, d.wrtTex());
-        writeLong(o, d.startTex());
-        o.writeInt(d.steps().size());
-        for (ShownStep s : d.steps()) {
-            writeLong(o, s.tex());
-            o.writeUTF(s.justification());
-            o.writeInt(s.equations().size());
-            for (int e : s.equations()) {
-                o.writeInt(e);
-            }
-            writeStrings(o, s.facts());
-        }
-        o.writeInt(d.readOffEquation());
-        writeLong(o, d.derivativeTex());
-        writeLong(o, d.resultTex());
-        o.writeUTF(d.verification());
-        writeLong(o, d.layouts().numeratorTex());
-        writeLong(o, d.layouts().denominatorTex());
-        writeLong(o, d.layouts().mixedTex());
-    }
-
-    /** Strings of any length (writeUTF stops at 64 KB, and a long derivation's TeX may not). */
-    private static void writeLong(DataOutputStream o, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        o.writeInt(b.length);
-        o.write(b);
-    }
-
-    private static String readLong(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-    private static void writeStrings(DataOutputStream o, List<String> list) throws IOException {
-        o.writeInt(list.size());
-        for (String s : list) {
-            writeLong(o, s);
-        }
-    }
-
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(readLong(in));
-        }
-        return out;
     }
 }
