@@ -3,7 +3,7 @@ package dev.mcd.cli;
 import dev.mcd.site.BuildFailure;
 import dev.mcd.site.BuildMemo;
 import dev.mcd.site.SiteBuilder;
-import dev.mcd.site.SiteOutput;
+import dev.mcd.site.publish.SiteOutput;
 import dev.mcd.site.serve.BuildOutcome;
 import dev.mcd.site.serve.RebuilderFactory;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.mcd.cli;
 
 import dev.mcd.site.BuildFailure;
 import dev.mcd.site.SiteBuilder;
-import dev.mcd.site.SiteOutput;
+import dev.mcd.site.publish.SiteOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

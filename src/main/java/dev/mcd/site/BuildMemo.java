@@ -1,5 +1,9 @@
 package dev.mcd.site;
 
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
+import dev.mcd.site.load.SiteIndex;
+import dev.mcd.site.render.RenderedPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

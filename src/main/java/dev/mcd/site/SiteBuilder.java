@@ -1,5 +1,20 @@
 package dev.mcd.site;
 
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.load.ContentLoader;
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
+import dev.mcd.site.load.SiteIndex;
+import dev.mcd.site.publish.SiteOutput;
+import dev.mcd.site.render.DerivePage;
+import dev.mcd.site.render.Layout;
+import dev.mcd.site.render.MathRenderer;
+import dev.mcd.site.render.PageRenderer;
+import dev.mcd.site.render.RenderedPage;
+import dev.mcd.site.render.SiteMaps;
+import dev.mcd.site.render.SpecialPages;
+import dev.mcd.site.render.Templates;
+import dev.mcd.site.render.VerificationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -219,7 +234,7 @@ public final class SiteBuilder {
         html.ifPresent(h -> files.put(name, h.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static Map<String, Object> map(Object... kv) {
+    public static Map<String, Object> map(Object... kv) {
         var m = new LinkedHashMap<String, Object>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

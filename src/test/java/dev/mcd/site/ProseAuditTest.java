@@ -8,6 +8,8 @@ import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.site.directive.UncheckedDirective;
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
 import dev.mcd.verify.EqualityCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

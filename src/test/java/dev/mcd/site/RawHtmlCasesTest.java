@@ -3,6 +3,7 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.robust.Projects;
+import dev.mcd.site.render.RawHtml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;

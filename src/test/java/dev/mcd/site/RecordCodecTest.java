@@ -3,9 +3,11 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.mcd.site.DerivationService.Layouts;
-import dev.mcd.site.DerivationService.RenderedDerivation;
-import dev.mcd.site.DerivationService.ShownStep;
+import dev.mcd.site.engine.DerivationService.Layouts;
+import dev.mcd.site.engine.DerivationService.RenderedDerivation;
+import dev.mcd.site.engine.DerivationService.ShownStep;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.RecordCodec;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -2,6 +2,7 @@ package dev.mcd.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mcd.site.engine.EngineFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.mcd.site.directive;
 
 import dev.mcd.expr.Pos;
-import dev.mcd.site.Checks;
-import dev.mcd.site.DerivationException;
-import dev.mcd.site.DerivationService.DeriveRequest;
-import dev.mcd.site.DerivationService.RenderedDerivation;
-import dev.mcd.site.DerivationService.ShownStep;
+import dev.mcd.site.render.Checks;
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService.DeriveRequest;
+import dev.mcd.site.engine.DerivationService.RenderedDerivation;
+import dev.mcd.site.engine.DerivationService.ShownStep;
 import dev.mcd.site.Html;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.DerivationException;
+import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.Optional;
 

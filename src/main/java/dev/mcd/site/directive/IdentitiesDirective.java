@@ -1,7 +1,7 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.DerivationException;
-import dev.mcd.site.IdentityTable;
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.render.IdentityTable;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.DerivationException;
+import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.Html;
-import dev.mcd.site.IdentityTable;
-import dev.mcd.site.References;
+import dev.mcd.site.render.IdentityTable;
+import dev.mcd.site.load.References;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.Checks;
-import dev.mcd.site.DerivationService;
-import dev.mcd.site.Formulas;
+import dev.mcd.site.render.Checks;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.render.Formulas;
 import dev.mcd.site.Html;
-import dev.mcd.site.ParsedPage;
+import dev.mcd.site.load.ParsedPage;
 import dev.mcd.site.Problems;
-import dev.mcd.site.References;
-import dev.mcd.site.SiteIndex;
+import dev.mcd.site.load.References;
+import dev.mcd.site.load.SiteIndex;
 import dev.mcd.site.directive.Directive.Value;
 import dev.mcd.site.directive.Rendered.ExampleEntry;
 import java.util.Optional;

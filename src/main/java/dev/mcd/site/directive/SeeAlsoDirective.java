@@ -1,6 +1,6 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.References;
+import dev.mcd.site.load.References;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.Checks;
-import dev.mcd.site.DerivationException;
-import dev.mcd.site.DerivationService.ChainRequest;
-import dev.mcd.site.DerivationService.CheckedChain;
+import dev.mcd.site.render.Checks;
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService.ChainRequest;
+import dev.mcd.site.engine.DerivationService.CheckedChain;
 import dev.mcd.site.directive.Body.Line;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.Checks;
-import dev.mcd.site.DerivationException;
+import dev.mcd.site.render.Checks;
+import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.Html;
 import dev.mcd.site.directive.Body.Line;
 import dev.mcd.site.directive.Directive.Value;
