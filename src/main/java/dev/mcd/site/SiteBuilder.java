@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,12 +183,14 @@ public final class SiteBuilder {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
                 futures.add(pool.submit(() -> Profile.time("page.render", () -> memo == null
-                        ? PageRenderer.render(p, index, engine, math, problems)
-                        : memo.render(p, indexKey, problems, own -> PageRenderer.render(p, index, engine, math, own)))));
+                        ? PageRenderer.render(p, index, engine, math)
+                        : memo.render(p, indexKey, () -> PageRenderer.render(p, index, engine, math)))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {
-                out.add(f.get());
+                var page = f.get();
+                page.problems().forEach(problems::add);
+                out.add(page);
             }
             return out;
         } catch (InterruptedException e) {
@@ -232,13 +233,5 @@ public final class SiteBuilder {
 
     private static void put(Map<String, byte[]> files, String name, Optional<String> html) {
         html.ifPresent(h -> files.put(name, h.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    public static Map<String, Object> map(Object... kv) {
-        var m = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

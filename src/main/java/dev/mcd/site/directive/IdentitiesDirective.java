@@ -1,6 +1,5 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.render.IdentityTable;
 import dev.mcd.site.directive.Directive.Value;
 import java.util.List;
@@ -19,11 +18,6 @@ public final class IdentitiesDirective implements DirectiveKind<IdentitiesDirect
     @Override
     public Optional<IdentityGroup> parse(Body body) {
         return body.keys(List.of("group")).map(k -> new IdentityGroup(body.offset(), k.get("group")));
-    }
-
-    @Override
-    public Optional<Value> valueOf(IdentityGroup d, DerivationException e) {
-        return Optional.of(d.group());
     }
 
     @Override

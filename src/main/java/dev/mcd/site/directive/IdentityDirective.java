@@ -1,6 +1,5 @@
 package dev.mcd.site.directive;
 
-import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.Html;
 import dev.mcd.site.render.IdentityTable;
 import dev.mcd.site.load.References;
@@ -21,11 +20,6 @@ public final class IdentityDirective implements DirectiveKind<IdentityDirective.
     @Override
     public Optional<IdentityRef> parse(Body body) {
         return body.keys(List.of("id")).map(k -> new IdentityRef(body.offset(), k.get("id")));
-    }
-
-    @Override
-    public Optional<Value> valueOf(IdentityRef d, DerivationException e) {
-        return Optional.of(d.id());
     }
 
     @Override

@@ -16,11 +16,7 @@ import java.util.regex.Pattern;
 public final class SeeAlsoDirective implements DirectiveKind<SeeAlsoDirective.SeeAlso> {
     private static final Pattern LINK = Pattern.compile("\\[]\\(([^()\\s]+)\\)");
 
-    public record SeeAlso(int offset, List<Value> links) implements Directive {
-        public SeeAlso {
-            links = List.copyOf(links);
-        }
-    }
+    public record SeeAlso(int offset, List<Value> links) implements Directive {}
 
     @Override
     public String name() {
@@ -45,16 +41,16 @@ public final class SeeAlsoDirective implements DirectiveKind<SeeAlsoDirective.Se
             body.problem(body.offset(), "see-also needs at least one link, e.g. [](pca.md)");
             ok = false;
         }
-        return ok ? Optional.of(new SeeAlso(body.offset(), links)) : Optional.empty();
+        return ok ? Optional.of(new SeeAlso(body.offset(), List.copyOf(links))) : Optional.empty();
     }
 
     @Override
     public Rendered render(SeeAlso d, RenderContext c) {
-        var sb = new StringBuilder("<aside class=\"see-also\"><p class=\"see-also-title\">See also</p><ul>");
+        var sb = new StringBuilder("<div class=\"see-also\"><p class=\"see-also-title\">See also</p><ul>");
         for (Value link : d.links()) {
             target(link, c).ifPresent(t -> sb.append("<li>").append(References.link(t)).append("</li>"));
         }
-        return Rendered.of(sb.append("</ul></aside>\n").toString());
+        return Rendered.of(sb.append("</ul></div>\n").toString());
     }
 
     /** A reference ({@code #eq:}, {@code #fact:}, {@code #ex:}) or a content page, optionally with an anchor. */

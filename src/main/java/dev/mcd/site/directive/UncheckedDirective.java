@@ -1,7 +1,6 @@
 package dev.mcd.site.directive;
 
 import dev.mcd.site.render.Checks;
-import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.Html;
 import dev.mcd.site.directive.Body.Line;
 import dev.mcd.site.directive.Directive.Value;
@@ -48,11 +47,6 @@ public final class UncheckedDirective implements DirectiveKind<UncheckedDirectiv
             return Optional.empty();
         }
         return keys.map(k -> new Unchecked(body.offset(), k.get("reason"), new Value(tex.toString().stripTrailing(), texAt)));
-    }
-
-    @Override
-    public Optional<Value> valueOf(Unchecked d, DerivationException e) {
-        return Optional.of(d.reason());
     }
 
     @Override

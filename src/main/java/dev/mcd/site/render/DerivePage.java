@@ -60,9 +60,9 @@ public final class DerivePage {
             problems.add(Problem.ofFile(PAGE, e.getMessage()));
             return;
         }
-        Map<String, Object> model = layout.generated(TITLE,
-                "Derive your own matrix derivative in the browser: steps, verification and a link to share.", PAGE, "", List.of());
-        model.put("engine", engine);
+        var model = layout.generated(TITLE,
+                "Derive your own matrix derivative in the browser: steps, verification and a link to share.", PAGE, "", List.of())
+                .withEngine(engine);
         templates.render(TEMPLATE, model, problems).ifPresent(h -> files.put(PAGE, h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

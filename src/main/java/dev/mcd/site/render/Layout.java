@@ -1,18 +1,14 @@
 package dev.mcd.site.render;
 
-import static dev.mcd.site.SiteBuilder.map;
-
 import dev.mcd.site.SiteConfig;
 import dev.mcd.site.load.ParsedPage;
 import dev.mcd.site.load.SiteIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The FreeMarker model of a page: {@code site}, {@code page} (title, content, toc, editUrl),
- * {@code nav} (chapters in reading order), {@code navIndexes} (the generated reference pages), {@code prev}/{@code next}, {@code styles},
- * {@code scripts} and {@code root} (the prefix of every site-relative link).
+ * Makes the {@link PageModel} of each page: the chapter or generated page itself, the sidebar
+ * (chapters in reading order, then the generated reference pages), the neighbours, the assets.
  */
 public final class Layout {
     public record Assets(List<String> styles, List<String> scripts) {}
@@ -27,42 +23,32 @@ public final class Layout {
         this.assets = assets;
     }
 
-    public Map<String, Object> content(RenderedPage r, ParsedPage prev, ParsedPage next) {
+    public PageModel content(RenderedPage r, ParsedPage prev, ParsedPage next) {
         var p = r.page();
-        var model = base(p.outName(), "");
-        model.put("page", map("title", p.frontMatter().title(), "description", description(p.frontMatter().description(),
-                p.frontMatter().title()), "url", p.outName(), "canonical", config.pageUrl(p.outName()), "kind", p.isHome() ? "home" : "content", "home", p.isHome(),
-                "source", p.file().path(), "editUrl", config.editUrl(p.file().path()), "content", r.html(),
-                "toc", r.toc().stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
-        if (prev != null) {
-            model.put("prev", map("title", prev.frontMatter().title(), "url", prev.outName()));
-        }
-        if (next != null) {
-            model.put("next", map("title", next.frontMatter().title(), "url", next.outName()));
-        }
-        return model;
+        var fm = p.frontMatter();
+        var page = new PageModel.Page(fm.title(), description(fm.description(), fm.title()), p.outName(),
+                config.pageUrl(p.outName()), p.isHome() ? "home" : "content", p.isHome(), p.file().path(),
+                config.editUrl(p.file().path()), r.html(), r.toc());
+        return model(p.outName(), "", page, link(prev), link(next));
     }
 
-    public Map<String, Object> generated(String title, String description, String url, String html,
-                                  List<RenderedPage.TocEntry> toc) {
-        var model = base(url, "");
-        model.put("page", map("title", title, "description", description, "url", url, "canonical", config.pageUrl(url),
-                "kind", "generated", "home", false,
-                "source", "", "editUrl", "", "content", html,
-                "toc", toc.stream().map(t -> map("level", t.level(), "id", t.id(), "html", t.html())).toList()));
-        return model;
+    public PageModel generated(String title, String description, String url, String html, List<RenderedPage.TocEntry> toc) {
+        var page = new PageModel.Page(title, description, url, config.pageUrl(url), "generated", false, "", "", html, toc);
+        return model(url, "", page, null, null);
     }
 
     /**
      * The 404 page is served at any depth of any address, so its links start from the site's path
      * ("/mcd/") rather than from the page: they resolve on every host that serves the site there.
      */
-    public Map<String, Object> notFound() {
-        var model = base("404.html", config.sitePath());
-        model.put("page", map("title", "Page not found", "description", "There is no page at this address.",
-                "url", "404.html", "canonical", "", "kind", "404",
-                "home", false, "source", "", "editUrl", "", "content", "", "toc", List.of()));
-        return model;
+    public PageModel notFound() {
+        var page = new PageModel.Page("Page not found", "There is no page at this address.", "404.html", "", "404", false,
+                "", "", "", List.of());
+        return model("404.html", config.sitePath(), page, null, null);
+    }
+
+    private static PageModel.Link link(ParsedPage p) {
+        return p == null ? null : new PageModel.Link(p.frontMatter().title(), p.outName());
     }
 
     /** Search results and link previews show the description; a page without one gets a sentence from its title. */
@@ -70,19 +56,18 @@ public final class Layout {
         return own == null || own.isBlank() ? title + ", from " + config.title() + "." : own;
     }
 
-    private Map<String, Object> base(String current, String root) {
-        var nav = new ArrayList<Map<String, Object>>();
+    private PageModel model(String current, String root, PageModel.Page page, PageModel.Link prev, PageModel.Link next) {
+        var nav = new ArrayList<PageModel.NavLink>();
         for (ParsedPage p : index.pages()) {
-            nav.add(map("title", p.frontMatter().title(), "url", p.outName(), "current", p.outName().equals(current)));
+            nav.add(new PageModel.NavLink(p.frontMatter().title(), p.outName(), p.outName().equals(current)));
         }
         // The generated reference pages form their own group after the chapters.
-        var indexes = new ArrayList<Map<String, Object>>();
+        var indexes = new ArrayList<PageModel.NavLink>();
         for (String[] g : new String[][] {{SiteIndex.IDENTITIES_TITLE, SiteIndex.IDENTITIES_PAGE},
                 {SiteIndex.EXAMPLES_TITLE, SiteIndex.EXAMPLES_PAGE}}) {
-            indexes.add(map("title", g[0], "url", g[1], "current", g[1].equals(current)));
+            indexes.add(new PageModel.NavLink(g[0], g[1], g[1].equals(current)));
         }
-        return map("site", map("title", config.title(), "baseUrl", config.baseUrl(), "repoUrl", config.repoUrl()),
-                "root", root, "nav", nav, "navIndexes", indexes, "styles", assets.styles(), "scripts", assets.scripts(),
-                "searchIndex", "search-index.json");
+        return new PageModel(new PageModel.Site(config.title(), config.baseUrl(), config.repoUrl()), root, nav, indexes,
+                assets.styles(), assets.scripts(), "search-index.json", page, prev, next, "");
     }
 }

@@ -39,9 +39,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stage "render": a {@link ParsedPage} in, a {@link RenderedPage} out. Directives expand to their
- * HTML, {@code [](#eq:id)} becomes "eq. (10)", {@code [x](basics.md)} links {@code basics.html},
- * headings get anchors and math tokens become KaTeX; every bad link or formula is a problem.
+ * Stage "render": a {@link ParsedPage} in, a {@link RenderedPage} out, with the page's problems.
+ * Directives expand to their HTML, {@code [](#eq:id)} becomes "eq. (10)", {@code [x](basics.md)}
+ * links {@code basics.html}, headings get anchors and math tokens become KaTeX; every bad link or
+ * formula is a problem. Directives and links are resolved in passes before flexmark renders, so
+ * its callbacks only place what was resolved.
  */
 public final class PageRenderer {
     private static final Pattern SCHEME = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)");
@@ -54,6 +56,9 @@ public final class PageRenderer {
     private final Problems problems;
     private final Checks checks;
 
+    /** A link as the page shows it: its target, and the text of an empty {@code [](#eq:id)} (or null). */
+    private record Resolved(String href, String fillText) {}
+
     private PageRenderer(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math, Problems problems) {
         this.page = page;
         this.index = index;
@@ -64,9 +69,8 @@ public final class PageRenderer {
         this.problems = problems;
     }
 
-    public static RenderedPage render(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math,
-                                      Problems problems) {
-        return new PageRenderer(page, index, engine, math, problems).render();
+    public static RenderedPage render(ParsedPage page, SiteIndex index, DerivationService engine, MathRenderer math) {
+        return new PageRenderer(page, index, engine, math, new Problems()).render();
     }
 
     private RenderedPage render() {
@@ -79,11 +83,17 @@ public final class PageRenderer {
             blocks.put(node, r.html());
             r.example().ifPresent(examples::add);
         });
+        var links = new IdentityHashMap<Link, Resolved>();
+        for (Node n : page.document().getDescendants()) {
+            if (n instanceof Link l) {
+                links.put(l, resolve(l));
+            }
+        }
         NodeRenderer custom = new NodeRenderer() {
             @Override
             public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
                 return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> fenced(node, ctx, html, blocks)),
-                        new NodeRenderingHandler<>(Link.class, PageRenderer.this::link),
+                        new NodeRenderingHandler<>(Link.class, (node, ctx, html) -> link(node, ctx, html, links.get(node))),
                         new NodeRenderingHandler<>(Heading.class, PageRenderer.this::heading));
             }
         };
@@ -110,7 +120,7 @@ public final class PageRenderer {
                 checks.unmarked(span.tex().strip().replaceAll("\\s+", " "), span.start());
             }
         }
-        return new RenderedPage(page, body, tocOut, headings, plainText(), examples, checks);
+        return new RenderedPage(page, body, tocOut, headings, plainText(), examples, checks, problems.sorted());
     }
 
     /**
@@ -175,7 +185,21 @@ public final class PageRenderer {
         html.line();
     }
 
-    private void link(Link node, NodeRendererContext ctx, HtmlWriter html) {
+    private static void link(Link node, NodeRendererContext ctx, HtmlWriter html, Resolved to) {
+        html.attr("href", to.href());
+        if (!node.getTitle().isEmpty()) {
+            html.attr("title", node.getTitle().unescape());
+        }
+        html.withAttr().tag("a");
+        if (node.hasChildren()) {
+            ctx.renderChildren(node);
+        } else {
+            html.text(to.fillText() != null ? to.fillText() : node.getUrl().unescape());
+        }
+        html.tag("/a");
+    }
+
+    private Resolved resolve(Link node) {
         String url = node.getUrl().unescape();
         int at = page.original(node.getUrl().getStartOffset());
         String href = url;
@@ -197,17 +221,7 @@ public final class PageRenderer {
         } else if (!SCHEME.matcher(url).find()) {
             href = internal(url, at);
         }
-        html.attr("href", href);
-        if (!node.getTitle().isEmpty()) {
-            html.attr("title", node.getTitle().unescape());
-        }
-        html.withAttr().tag("a");
-        if (node.hasChildren()) {
-            ctx.renderChildren(node);
-        } else {
-            html.text(fillText != null ? fillText : url);
-        }
-        html.tag("/a");
+        return new Resolved(href, fillText);
     }
 
     /** {@code basics.md#rules} becomes {@code basics.html#rules}; a missing page or anchor is a problem. */

@@ -1,5 +1,6 @@
 package dev.mcd.site.render;
 
+import dev.mcd.site.Problem;
 import dev.mcd.site.directive.Rendered.ExampleEntry;
 import dev.mcd.site.load.ParsedPage;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.List;
  * ledger of what the page's statements were checked against.
  */
 public record RenderedPage(ParsedPage page, String html, List<TocEntry> toc, List<String> headings, String plainText,
-                           List<ExampleEntry> examples, Checks checks) {
+                           List<ExampleEntry> examples, Checks checks, List<Problem> problems) {
     public RenderedPage {
         toc = List.copyOf(toc);
         headings = List.copyOf(headings);
         examples = List.copyOf(examples);
+        problems = List.copyOf(problems);
     }
 
     /** One table-of-contents line: heading level 2 or 3, its anchor and its HTML (math rendered). */

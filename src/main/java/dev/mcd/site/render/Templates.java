@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
@@ -51,7 +50,7 @@ public final class Templates {
     }
 
     /** The page, or empty after reporting the template problem. */
-    public Optional<String> render(String template, Map<String, Object> model, Problems problems) {
+    public Optional<String> render(String template, PageModel model, Problems problems) {
         long t = Profile.start();
         try {
             var out = new StringWriter();
