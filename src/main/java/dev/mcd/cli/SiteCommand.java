@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** What {@code build} and {@code check} share: {@code --root} and running the site builder. */
 abstract class SiteCommand implements Callable<Integer> {
-    /** How build and check open the engine and KaTeX; tests install shared or fake services. */
-    static Services.Factory factory = EngineServices::open;
+    /** How this command opens the engine and KaTeX, set by {@link Main#run(Services.Factory, String...)}. */
+    Services.Factory factory = EngineServices::open;
 
     @Option(names = "--root", description = "project root (default: current directory)", defaultValue = ".")
     Path root;

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 /**
  * One real engine and KaTeX renderer shared by every command a test class runs (starting KaTeX
  * costs about 2 s), e.g. {@code var s = SharedServices.install(tmp); ... s.close();}: while
- * installed, {@code build} and {@code check} get a wrapper whose close does nothing.
+ * installed, {@link #factory()} gives {@code build} and {@code check} a wrapper whose close does nothing.
  */
 public final class SharedServices implements AutoCloseable {
+    private static volatile Services.Factory installed = EngineServices::open;
+
     private final Services real;
     private final Services.Factory previous;
 
@@ -20,7 +22,7 @@ public final class SharedServices implements AutoCloseable {
 
     /** Opens the real services with their KaTeX cache under {@code cacheRoot} and installs them. */
     public static SharedServices install(Path cacheRoot) {
-        var shared = new SharedServices(EngineServices.open(cacheRoot), SiteCommand.factory);
+        var shared = new SharedServices(EngineServices.open(cacheRoot), installed);
         Services keepOpen = new Services() {
             @Override
             public DerivationService engine() {
@@ -37,14 +39,19 @@ public final class SharedServices implements AutoCloseable {
                 // shared across the test class: closed once by SharedServices.close()
             }
         };
-        SiteCommand.factory = root -> keepOpen;
+        installed = root -> keepOpen;
         return shared;
+    }
+
+    /** What a command run in a test opens: the installed services, else the real ones. */
+    public static Services.Factory factory() {
+        return installed;
     }
 
     /** Restores the previous factory and closes the real services. */
     @Override
     public void close() {
-        SiteCommand.factory = previous;
+        installed = previous;
         real.close();
     }
 }
