@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The identities of the tutorial (MATERIAL.md, eqs. 1–27) and the helper facts the engine cites,
+ * The identities of the tutorial (eqs. 1–27 of content/the-identities.md) and the helper facts the engine cites,
  * as data: the single source for rule justifications and for the site's identity tables.
  * Example: {@code Catalogue.byNumber(16)} is the inverse rule d(X^-1) = -X^-1 dX X^-1.
  */

@@ -22,7 +22,7 @@ public enum Form {
         this.equation = equation;
     }
 
-    /** The identity number (1–6 of MATERIAL.md, 28 for the vec form) that this form reads off with. */
+    /** The identity number (1–6 of the catalogue, 28 for the vec form) that this form reads off with. */
     public int equation() {
         return equation;
     }

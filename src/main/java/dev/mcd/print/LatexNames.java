@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names in the tutorial's notation (MATERIAL.md, Notation): {@code Sigma_2} of a matrix is
+ * Names in the tutorial's notation (content/notation.md): {@code Sigma_2} of a matrix is
  * {@code \boldsymbol{\Sigma}_2}, {@code W1} is {@code \mathbf{W}_1}, a scalar {@code t} stays
  * italic {@code t}, Greek names become Greek letters.
  */

@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Prints an expression as TeX in the tutorial's notation for KaTeX, e.g. {@code norm2(W*x + b)^2}
- * as {@code \|\mathbf{W}\mathbf{x}+\mathbf{b}\|_2^2} (MATERIAL.md, Notation).
+ * as {@code \|\mathbf{W}\mathbf{x}+\mathbf{b}\|_2^2} (content/notation.md).
  *
  * <p>Choices a reader of the output should know: parentheses appear only where precedence needs
  * them, with juxtaposition binding tighter than {@code \circ}, {@code \oslash} and {@code \otimes};

@@ -97,7 +97,7 @@ public final class EqualityCheck {
     }
 
     /**
-     * The tutorial's convention (MATERIAL.md, notation): constants come from the first half of the
+     * The tutorial's convention (content/notation.md): constants come from the first half of the
      * alphabet (a, b, A, B, ...), variables from the second half (t, x, y, X, ...); Greek names
      * (Sigma_1, Lambda) are constants. So eq. 12, d(A*X*B + C) = A*d(X)*B, holds as written.
      */

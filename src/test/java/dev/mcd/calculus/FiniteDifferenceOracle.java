@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The derivative of f by one variable in numerator layout, from values of f alone: one
  * Richardson-extrapolated central difference per entry of the variable, then the entries laid
- * out as MATERIAL.md's notation says. It never looks at the engine's steps or result, so it is
+ * out as content/notation.md says. It never looks at the engine's steps or result, so it is
  * an independent oracle. Example: f = x'*x at x = [1, 2]' gives the row [2, 4].
  */
 final class FiniteDifferenceOracle {

@@ -23,7 +23,7 @@ final class RandomProblems {
     private final Map<Integer, Arbitrary<String>> vectors = new HashMap<>();
     private final Map<Integer, Arbitrary<String>> matrices = new HashMap<>();
 
-    /** {@code matrixHadamard}: whether matrices may be Hadamard products (see the report's hadamard-move bug). */
+    /** {@code matrixHadamard}: whether matrices may be Hadamard products. */
     RandomProblems(boolean matrixHadamard) {
         this.matrixHadamard = matrixHadamard;
     }
