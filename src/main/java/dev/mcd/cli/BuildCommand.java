@@ -1,11 +1,11 @@
 package dev.mcd.cli;
 
-import dev.mcd.site.DerivePage;
+import dev.mcd.site.render.DerivePage;
 
-import dev.mcd.site.Disk;
+import dev.mcd.site.publish.Disk;
 import dev.mcd.site.Profile;
-import dev.mcd.site.PublishException;
-import dev.mcd.site.Publisher;
+import dev.mcd.site.publish.PublishException;
+import dev.mcd.site.publish.Publisher;
 import picocli.CommandLine.Command;
 
 /** {@code mcd build}: builds {@code site-output/} from {@code content/}, or reports every problem. */

@@ -1,6 +1,6 @@
 package dev.mcd.cli;
 
-import dev.mcd.site.SiteOutput;
+import dev.mcd.site.publish.SiteOutput;
 import java.nio.file.Files;
 import picocli.CommandLine.Command;
 

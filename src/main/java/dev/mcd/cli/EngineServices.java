@@ -1,12 +1,12 @@
 package dev.mcd.cli;
 
-import dev.mcd.site.DerivationCache;
-import dev.mcd.site.DerivationService;
-import dev.mcd.site.EngineDerivationService;
-import dev.mcd.site.MathException;
-import dev.mcd.site.MathRenderer;
+import dev.mcd.site.engine.DerivationCache;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.EngineDerivationService;
+import dev.mcd.site.render.MathException;
+import dev.mcd.site.render.MathRenderer;
 import dev.mcd.site.Profile;
-import dev.mcd.site.ProfiledDerivations;
+import dev.mcd.site.engine.ProfiledDerivations;
 import dev.mcd.site.katex.KatexException;
 import dev.mcd.site.katex.KatexRenderer;
 import java.nio.file.Path;

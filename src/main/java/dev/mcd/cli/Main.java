@@ -30,14 +30,34 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    /** Runs the command line with the real engine and KaTeX and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .addSubcommand("serve", new ServeCommand(PreviewBuilds.production()))
+        return run(EngineServices::open, args);
+    }
+
+    /** Runs the command line with {@code services} for every command that builds (tests pass shared ones). */
+    public static int run(Services.Factory services, String... args) {
+        return new CommandLine(new Main(), commands(services))
+                .addSubcommand("serve", new ServeCommand(PreviewBuilds.production(services)))
                 // an expression may start with '-': mcd derive '-log(det(X))' --wrt X
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setExecutionExceptionHandler(Main::unexpected)
                 .execute(args);
+    }
+
+    /** Picocli's factory, handing {@code services} to each command that builds the site. */
+    private static CommandLine.IFactory commands(Services.Factory services) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K command = defaults.create(type);
+                if (command instanceof SiteCommand c) {
+                    c.factory = services;
+                }
+                return command;
+            }
+        };
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.mcd.cli;
 import dev.mcd.site.BuildFailure;
 import dev.mcd.site.BuildMemo;
 import dev.mcd.site.SiteBuilder;
-import dev.mcd.site.SiteOutput;
+import dev.mcd.site.publish.SiteOutput;
 import dev.mcd.site.serve.BuildOutcome;
 import dev.mcd.site.serve.RebuilderFactory;
 import java.nio.file.Files;
@@ -20,19 +20,23 @@ public final class PreviewBuilds {
     private PreviewBuilds() {}
 
     public static RebuilderFactory production() {
-        return rebuilds(true);
+        return production(EngineServices::open);
+    }
+
+    static RebuilderFactory production(Services.Factory factory) {
+        return rebuilds(factory, true);
     }
 
     /** Every edit rebuilds and rewrites the whole site, as before issue 14: the benchmark's baseline. */
     public static RebuilderFactory fullRebuilds() {
-        return rebuilds(false);
+        return rebuilds(EngineServices::open, false);
     }
 
-    private static RebuilderFactory rebuilds(boolean incremental) {
+    private static RebuilderFactory rebuilds(Services.Factory factory, boolean incremental) {
         return project -> {
             Services services;
             try {
-                services = SiteCommand.factory.open(project);
+                services = factory.open(project);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the engine: " + e.getMessage(), e);
             }

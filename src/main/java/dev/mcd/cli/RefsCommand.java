@@ -1,7 +1,7 @@
 package dev.mcd.cli;
 
 import dev.mcd.site.Problems;
-import dev.mcd.site.RefList;
+import dev.mcd.site.load.RefList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

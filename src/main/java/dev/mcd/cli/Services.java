@@ -1,7 +1,7 @@
 package dev.mcd.cli;
 
-import dev.mcd.site.DerivationService;
-import dev.mcd.site.MathRenderer;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.render.MathRenderer;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,7 @@ package dev.mcd.cli;
 
 import dev.mcd.site.BuildFailure;
 import dev.mcd.site.SiteBuilder;
-import dev.mcd.site.SiteOutput;
+import dev.mcd.site.publish.SiteOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** What {@code build} and {@code check} share: {@code --root} and running the site builder. */
 abstract class SiteCommand implements Callable<Integer> {
-    /** Replaced by tests and by the lead's wiring of the engine and KaTeX (see the report). */
-    static Services.Factory factory = EngineServices::open;
+    /** How this command opens the engine and KaTeX, set by {@link Main#run(Services.Factory, String...)}. */
+    Services.Factory factory = EngineServices::open;
 
     @Option(names = "--root", description = "project root (default: current directory)", defaultValue = ".")
     Path root;

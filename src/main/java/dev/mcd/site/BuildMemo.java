@@ -1,10 +1,13 @@
 package dev.mcd.site;
 
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
+import dev.mcd.site.load.SiteIndex;
+import dev.mcd.site.render.RenderedPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +70,7 @@ public final class BuildMemo {
     }
 
     /** {@link PageRenderer#render}, reused when the page and what it sees of the index are the same. */
-    RenderedPage render(ParsedPage page, String indexKey, Problems problems, Function<Problems, RenderedPage> render) {
+    RenderedPage render(ParsedPage page, String indexKey, Supplier<RenderedPage> render) {
         var key = new RenderKey(page.file(), indexKey);
         RenderedPage hit = rendered.get(key);
         if (hit != null && hit.page() == page) { // the same parse (from this memo), so the same nodes
@@ -75,10 +78,8 @@ public final class BuildMemo {
             return hit;
         }
         renders.incrementAndGet();
-        var own = new Problems();
-        RenderedPage out = render.apply(own);
-        own.sorted().forEach(problems::add);
-        if (own.isEmpty()) {
+        RenderedPage out = render.get();
+        if (out.problems().isEmpty()) {
             renderedNow.put(key, out);
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.mcd.site;
 
+import dev.mcd.site.load.ParsedPage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,25 @@
 package dev.mcd.site;
 
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.load.ContentLoader;
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
+import dev.mcd.site.load.SiteIndex;
+import dev.mcd.site.publish.SiteOutput;
+import dev.mcd.site.render.DerivePage;
+import dev.mcd.site.render.Layout;
+import dev.mcd.site.render.MathRenderer;
+import dev.mcd.site.render.PageRenderer;
+import dev.mcd.site.render.RenderedPage;
+import dev.mcd.site.render.SiteMaps;
+import dev.mcd.site.render.SpecialPages;
+import dev.mcd.site.render.Templates;
+import dev.mcd.site.render.VerificationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,12 +183,14 @@ public final class SiteBuilder {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
                 futures.add(pool.submit(() -> Profile.time("page.render", () -> memo == null
-                        ? PageRenderer.render(p, index, engine, math, problems)
-                        : memo.render(p, indexKey, problems, own -> PageRenderer.render(p, index, engine, math, own)))));
+                        ? PageRenderer.render(p, index, engine, math)
+                        : memo.render(p, indexKey, () -> PageRenderer.render(p, index, engine, math)))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {
-                out.add(f.get());
+                var page = f.get();
+                page.problems().forEach(problems::add);
+                out.add(page);
             }
             return out;
         } catch (InterruptedException e) {
@@ -217,13 +233,5 @@ public final class SiteBuilder {
 
     private static void put(Map<String, byte[]> files, String name, Optional<String> html) {
         html.ifPresent(h -> files.put(name, h.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static Map<String, Object> map(Object... kv) {
-        var m = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

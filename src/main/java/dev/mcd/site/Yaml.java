@@ -12,16 +12,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * becomes a {@link Problem} at the right line of the enclosing file ({@code firstLine} is the
  * file line of the YAML's first line).
  */
-final class Yaml {
+public final class Yaml {
     private Yaml() {}
 
-    sealed interface Loaded {}
+    public sealed interface Loaded {}
 
-    record Mapping(Map<?, ?> values) implements Loaded {}
+    public record Mapping(Map<?, ?> values) implements Loaded {}
 
-    record Failed(Problem problem) implements Loaded {}
+    public record Failed(Problem problem) implements Loaded {}
 
-    static Loaded load(SourceFile file, String yaml, int firstLine) {
+    public static Loaded load(SourceFile file, String yaml, int firstLine) {
         try {
             Object value = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(yaml);
             if (value == null) {

@@ -133,9 +133,66 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * The site's subpackages (ARCHITECTURE.md, "The site's packages") and those each may not import:
+     * the stages run load, directive, render, then publish; the engine and KaTeX serve them and know
+     * none of them; publish writes bytes and knows no page; the preview serves built files and builds
+     * through its Rebuilder, so it knows no stage, and only it (and the cli) knows serve.
+     */
+    static Stream<SiteRow> siteTable() {
+        return Stream.of(
+                new SiteRow("site.load", List.of("site.render", "site.serve")),
+                new SiteRow("site.directive", List.of("site.serve")),
+                new SiteRow("site.render", List.of("site.serve")),
+                new SiteRow("site.publish", List.of("site.load", "site.directive", "site.render", "site.engine", "site.katex",
+                        "site.serve")),
+                new SiteRow("site.engine", List.of("site.load", "site.directive", "site.render", "site.katex", "site.serve")),
+                new SiteRow("site.katex", List.of("site.load", "site.directive", "site.render", "site.serve")),
+                new SiteRow("site.serve", List.of("site.load", "site.directive", "site.render")));
+    }
+
+    /** A subpackage of site and the site packages it must not import (all share the vocabulary of site itself). */
+    record SiteRow(String pkg, List<String> mustNotImport) {
+        @Override
+        public String toString() {
+            return pkg;
+        }
+    }
+
+    @Test
+    void everySiteSubpackageHasARow() {
+        var known = siteTable().map(SiteRow::pkg).toList();
+        List<String> unplaced = main.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith(BASE + ".site."))
+                .map(p -> "site." + p.substring((BASE + ".site.").length()).split("\\.")[0])
+                .filter(p -> !known.contains(p))
+                .distinct()
+                .sorted()
+                .toList();
+        assertTrue(unplaced.isEmpty(), "site packages missing from the table: " + unplaced);
+    }
+
+    @ParameterizedTest(name = "{0} imports none of the site packages after it")
+    @MethodSource("siteTable")
+    void siteStagesImportOnlyEarlierOnes(SiteRow row) {
+        noClasses().that().resideInAPackage(BASE + "." + row.pkg() + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(row.mustNotImport().stream()
+                        .map(p -> BASE + "." + p + "..").toArray(String[]::new))
+                .because("ARCHITECTURE.md keeps " + row.pkg() + " free of " + row.mustNotImport())
+                .check(main);
+    }
+
+    @Test
+    void onlyThePreviewKnowsServe() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".site.serve..", BASE + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".site.serve..")
+                .check(main);
+    }
+
     @Test
     void topLevelPackagesAreFreeOfCycles() {
-        // "(*).." puts dev.mcd.site.render and dev.mcd.site into the one slice "site".
+        // "(*).." puts dev.mcd.site.render and dev.mcd.site into the one slice "site"; its stages are ordered by siteTable.
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(main);
     }
 }

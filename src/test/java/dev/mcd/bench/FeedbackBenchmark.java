@@ -1,8 +1,8 @@
 package dev.mcd.bench;
 
 import dev.mcd.cli.PreviewBuilds;
-import dev.mcd.site.DerivationCache;
-import dev.mcd.site.EngineDerivationService;
+import dev.mcd.site.engine.DerivationCache;
+import dev.mcd.site.engine.EngineDerivationService;
 import dev.mcd.site.SiteBuilder;
 import dev.mcd.site.katex.NodeKatex;
 import dev.mcd.site.serve.PreviewSession;

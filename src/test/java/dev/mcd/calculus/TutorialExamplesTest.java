@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked examples of the original tutorial (MATERIAL.md, examples 1–6 and the chain-rule
+ * The worked examples of the original tutorial (content/worked-examples.md, examples 1–6 and the chain-rule
  * proofs of eqs. 20–23), derived by the engine: e.g. example 3, d ln|X| / dX = X^-1, must cite
  * eqs. 18 and 3, take a handful of steps, verify, and equal X^-1 numerically and in print.
  */
@@ -63,7 +63,7 @@ class TutorialExamplesTest {
     @Test
     void example2SquaredNormOfAnAffineMap() {
         // the original reuses example 1 and needs about six steps; the engine expands the norm
-        // from scratch, so the bound is looser (see the report)
+        // from scratch, so the bound is looser (9 steps)
         Derivation d = derived("norm2(W*x + b)^2", "W", "W: matrix, x: vector, b: vector", "2*x*(W*x + b)'", 9);
         cites(d, 12, 3);
         usesFacts(d, "scalar-trace", "cyclic-trace");

@@ -1,8 +1,8 @@
 package dev.mcd.cli;
 
-import dev.mcd.site.DerivationService;
 import dev.mcd.site.Html;
-import dev.mcd.site.MathRenderer;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.render.MathRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,17 +13,18 @@ import java.nio.file.Path;
  * end-to-end tests run (CliTest, BadInputTest, TutorialExpectationsTest, ConcurrentBuildTest):
  * starting KaTeX in GraalJS costs about 2 s and its first formulas are slow, so each class starting
  * its own was most of their time. Opened on first use with its caches in a temporary folder,
- * closed when the JVM exits. While a handle is installed, {@code build} and {@code check} get these
- * services, e.g. {@code try (var s = SharedServices.install()) { Run.of("build", ...); }}.
+ * closed when the JVM exits. While a handle is installed, {@link #factory()} gives {@code build} and
+ * {@code check} these services, e.g. {@code try (var s = SharedServices.install()) { Run.of("build", ...); }}.
  */
 public final class SharedServices implements AutoCloseable {
+    private static volatile Services.Factory installed = EngineServices::open;
     private static Services real;
 
     private final Services.Factory previous;
 
-    private SharedServices(Services installed) {
-        this.previous = SiteCommand.factory;
-        SiteCommand.factory = root -> installed;
+    private SharedServices(Services services) {
+        this.previous = installed;
+        installed = root -> services;
     }
 
     /** Installs the shared engine and KaTeX renderer until {@link #close()}. */
@@ -41,6 +42,11 @@ public final class SharedServices implements AutoCloseable {
         MathRenderer plain = (tex, display) -> "<span class=\"" + (display ? "katex-display" : "katex") + "\">"
                 + Html.escape(tex) + "</span>";
         return new SharedServices(keepOpen(shared().engine(), plain));
+    }
+
+    /** What a command run in a test opens: the installed services, else the real ones. */
+    public static Services.Factory factory() {
+        return installed;
     }
 
     private static synchronized Services shared() {
@@ -91,6 +97,6 @@ public final class SharedServices implements AutoCloseable {
     /** Restores the services commands had before {@link #install()}. */
     @Override
     public void close() {
-        SiteCommand.factory = previous;
+        installed = previous;
     }
 }

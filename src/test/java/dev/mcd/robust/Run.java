@@ -1,6 +1,7 @@
 package dev.mcd.robust;
 
 import dev.mcd.cli.Main;
+import dev.mcd.cli.SharedServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public record Run(int exit, String out, String err) {
              var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            int code = Main.run(args);
+            int code = Main.run(SharedServices.factory(), args);
             o.flush();
             e.flush();
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mcd.cli.SharedServices;
 import dev.mcd.robust.Projects;
 import dev.mcd.robust.Run;
+import dev.mcd.site.publish.PublishLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,10 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.EngineDerivationService;
+import dev.mcd.site.load.SiteIndex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,9 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mcd.site.engine.DerivationCache;
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

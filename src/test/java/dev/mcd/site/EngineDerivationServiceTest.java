@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.EngineDerivationService;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

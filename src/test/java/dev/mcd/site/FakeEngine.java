@@ -1,6 +1,8 @@
 package dev.mcd.site;
 
 import dev.mcd.expr.Pos;
+import dev.mcd.site.engine.DerivationException;
+import dev.mcd.site.engine.DerivationService;
 import java.util.ArrayList;
 import java.util.List;
 

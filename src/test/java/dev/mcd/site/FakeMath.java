@@ -1,5 +1,8 @@
 package dev.mcd.site;
 
+import dev.mcd.site.render.MathException;
+import dev.mcd.site.render.MathRenderer;
+
 /**
  * Test-only stand-in for KaTeX: wraps the TeX in a span and rejects {@code \bad} the way KaTeX
  * does ("... at position N"), so position mapping can be tested without GraalJS.

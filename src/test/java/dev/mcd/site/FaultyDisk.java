@@ -1,5 +1,6 @@
 package dev.mcd.site;
 
+import dev.mcd.site.publish.Disk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mcd.site.engine.DerivationCache;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.EngineDerivationService;
+import dev.mcd.site.publish.SiteOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,9 @@ import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Parser;
 import dev.mcd.expr.ShapeChecker;
+import dev.mcd.site.directive.UncheckedDirective;
+import dev.mcd.site.load.PageParser;
+import dev.mcd.site.load.ParsedPage;
 import dev.mcd.testkit.CaseFile;
 import dev.mcd.testkit.CaseLine;
 import dev.mcd.verify.EqualityCheck;
@@ -121,8 +124,8 @@ class ProseAuditTest {
         var checkable = new ArrayList<String>();
         int marked = 0;
         for (ParsedPage page : pages()) {
-            for (Directive d : page.directiveList()) {
-                if (d instanceof Directive.Unchecked u) {
+            for (var block : page.directiveList()) {
+                if (block.directive() instanceof UncheckedDirective.Unchecked u) {
                     marked++;
                     if (check(u.tex().text()).orElse(false)) {
                         checkable.add("content/" + page.name() + ":" + page.file().lineOf(u.offset())

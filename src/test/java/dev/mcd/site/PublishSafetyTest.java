@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcd.robust.Projects;
+import dev.mcd.site.publish.Disk;
+import dev.mcd.site.publish.PublishException;
+import dev.mcd.site.publish.PublishLock;
+import dev.mcd.site.publish.Publisher;
+import dev.mcd.site.publish.RenameExchange;
+import dev.mcd.site.publish.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

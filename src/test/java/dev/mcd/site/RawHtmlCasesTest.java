@@ -2,6 +2,7 @@ package dev.mcd.site;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.site.render.RawHtml;
 import dev.mcd.testkit.CaseFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

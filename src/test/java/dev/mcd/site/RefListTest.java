@@ -3,6 +3,7 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.site.load.RefList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -78,6 +78,6 @@ final class KatexAssets {
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return;
         }
-        dev.mcd.site.AtomicFiles.write(target, bytes);
+        dev.mcd.site.publish.AtomicFiles.write(target, bytes);
     }
 }

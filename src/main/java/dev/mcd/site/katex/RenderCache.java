@@ -55,7 +55,7 @@ final class RenderCache {
     }
 
     Optional<String> read(String key) {
-        if (!dev.mcd.site.CacheFiles.readable(fileOf(key))) {
+        if (!dev.mcd.site.engine.CacheFiles.readable(fileOf(key))) {
             return Optional.empty(); // missing, or a link that could lead anywhere: render afresh
         }
         try {
@@ -73,7 +73,7 @@ final class RenderCache {
         try {
             Files.createDirectories(dir);
             Path target = fileOf(key);
-            dev.mcd.site.AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
+            dev.mcd.site.publish.AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The cache only saves time: a full disk or a read-only folder costs speed, never the build.
         }

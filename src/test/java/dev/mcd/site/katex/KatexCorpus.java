@@ -3,7 +3,7 @@ package dev.mcd.site.katex;
 import java.util.List;
 
 /**
- * Formulas in the tutorial's notation (MATERIAL.md eqs. 1–27 and typical derivation steps), e.g.
+ * Formulas in the tutorial's notation (eqs. 1–27 of the catalogue and typical derivation steps), e.g.
  * {@code \mathrm{d}(XY) = \mathrm{d}X\,Y + X\,\mathrm{d}Y}; shared by the Node comparison and the benchmark.
  */
 public final class KatexCorpus {

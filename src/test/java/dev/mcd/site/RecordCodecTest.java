@@ -1,0 +1,41 @@
+package dev.mcd.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.mcd.site.engine.DerivationService.Layouts;
+import dev.mcd.site.engine.DerivationService.RenderedDerivation;
+import dev.mcd.site.engine.DerivationService.ShownStep;
+import dev.mcd.site.engine.DerivationService;
+import dev.mcd.site.engine.RecordCodec;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** The derivation cache's encoding gives back the record it was given, whatever the strings hold. */
+class RecordCodecTest {
+
+    @Property
+    void anyTextSurvivesTheRoundTrip(@ForAll String tex, @ForAll String why, @ForAll int number, @ForAll boolean flag) {
+        var d = new RenderedDerivation(tex, why, "", List.of(new ShownStep(tex, why, List.of(number, 7), List.of(why, "")),
+                new ShownStep("", "", List.of(), List.of())), number, tex + why, "true", "1e-9", new Layouts("yes", "null", "~"));
+        assertEquals(d, RecordCodec.decode(RecordCodec.encode(d), RenderedDerivation.class));
+        var r = new DerivationService.DeriveRequest(tex, why, "0x10", "- a", "#x", flag);
+        assertEquals(r, RecordCodec.decode(RecordCodec.encode(r), DerivationService.DeriveRequest.class));
+    }
+
+    @Test
+    void longTexBeyondSixtyFourKilobytes() {
+        String tex = "\\mathbf{x}^\\top ".repeat(10_000);
+        var c = new DerivationService.CheckedChain(List.of(tex, "é ∂ \u0000 \t"), "steps agree");
+        assertEquals(c, RecordCodec.decode(RecordCodec.encode(c), DerivationService.CheckedChain.class));
+    }
+
+    @Test
+    void textOfAnotherShapeIsRefused() {
+        assertThrows(RuntimeException.class, () -> RecordCodec.decode("linesTex: 3\nverification: ok\n",
+                DerivationService.CheckedChain.class));
+        assertThrows(RuntimeException.class, () -> RecordCodec.decode("verification: ok\n", DerivationService.CheckedChain.class));
+    }
+}
