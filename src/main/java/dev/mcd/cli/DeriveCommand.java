@@ -6,6 +6,7 @@ import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
 import dev.mcd.print.TextPrinter;
 import dev.mcd.verify.VerifiedDerive;
+import dev.mcd.site.NumpyExport;
 import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

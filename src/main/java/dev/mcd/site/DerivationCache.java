@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * Failures are never cached, so a broken block is re-checked (and reported) on every build.
  */
 public final class DerivationCache implements DerivationService {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final DerivationService engine;
     private final Path dir;
@@ -181,7 +181,8 @@ public final class DerivationCache implements DerivationService {
         String result = readLong(in);
         String verification = in.readUTF();
         var layouts = new Layouts(readLong(in), readLong(in), readLong(in));
-        return new RenderedDerivation(f, wrt, start, steps, readOff, derivative, result, verification, layouts);
+        return new RenderedDerivation(f, wrt, start, steps, readOff, derivative, result, verification, layouts,
+                readLong(in), readLong(in));
     }
 
     private static void writeDerivation(DataOutputStream o, RenderedDerivation d) throws IOException {
@@ -205,6 +206,8 @@ public final class DerivationCache implements DerivationService {
         writeLong(o, d.layouts().numeratorTex());
         writeLong(o, d.layouts().denominatorTex());
         writeLong(o, d.layouts().mixedTex());
+        writeLong(o, d.resultText());
+        writeLong(o, d.numpy());
     }
 
     /** Strings of any length (writeUTF stops at 64 KB, and a long derivation's TeX may not). */
