@@ -182,18 +182,23 @@
     return best;
   }
 
-  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18)): the same text,
-     or the same letters without brackets, products, dots and minus signs, whole ("eq. 18") or as
-     a beginning ("log det" begins log(det(x))). */
+  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18), an identity's
+     statement): the same text, or the same letters without brackets, products, dots and minus
+     signs, whole ("eq. 18") or as a beginning ("log det" begins log(det(x))), or held inside. */
   function formulaScore(entry, query) {
     var fs = entry.formulas || [];
     var compact = normalise(query).replace(/\s+/g, '');
     var bare = compact.replace(/[()*.\-]/g, '');
     if (fs.length === 0 || bare.length < 2) return 0;
     var best = 0;
+    // a formula typed with brackets ("inv(X)") also finds the formulas that hold it: an identity's
+    // statement first (the rule a reader looks for), then the derivations
+    var within = compact.indexOf('(') >= 0 && compact.length >= 4;
+    var identity = String(entry.url || '').indexOf('identities.html#') === 0;
     for (var i = 0; i < fs.length; i++) {
       var fb = fs[i].replace(/[()*.\-]/g, '');
       if (fs[i] === compact || fb === bare) best = Math.max(best, 40);
+      else if (within && fs[i].indexOf(compact) >= 0) best = Math.max(best, identity ? 30 : 10);
       else if (bare.length >= 3 && fb.indexOf(bare) === 0) best = Math.max(best, 20);
     }
     return best;

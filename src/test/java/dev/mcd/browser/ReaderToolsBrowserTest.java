@@ -268,6 +268,77 @@ class ReaderToolsBrowserTest {
         }
     }
 
+    @Test
+    void derivePageShowsTheNamesTheThreeLayoutsAndCopyButtons() throws IOException {
+        String expr = "l(W_2*sigma(W_1*x))";
+        String where = "l: scalar function, W_1: matrix, W_2: matrix, x: vector, sigma: elementwise function";
+        for (int width : new int[] {1280, 390}) {
+            driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 1000));
+            WebElement out = derive("x'*A*x", "x", "A: matrix");
+            js(RECORD_CLIPBOARD);
+            List<WebElement> buttons = out.findElements(By.cssSelector(".copy-bar button"));
+            assertEquals(List.of("Copy command", "Copy expression", "Copy TeX", "Copy link"), buttons.stream().map(WebElement::getText).toList());
+            shot(out, "reader-derive-" + width);
+            buttons.forEach(WebElement::click);
+            VerifiedDerive.Result cli = VerifiedDerive.run("x'*A*x", "x", "A: matrix", "");
+            assertEquals(List.of("./mcd derive \"x'*A*x\" --wrt x --where 'A: matrix'", TextPrinter.print(cli.derivation().result()),
+                    dev.mcd.print.LatexPrinter.print(cli.derivation().result()), driver.getCurrentUrl()), js("return window.__copied;"));
+            // a scalar by a vector: this site's row, its transpose as the gradient in both other layouts
+            @SuppressWarnings("unchecked")
+            var layouts = (List<String>) js("return [...document.querySelectorAll('.derive-layouts dt, .derive-layouts dd')]"
+                    + ".map(e => e.tagName === 'DT' ? e.textContent : e.dataset.text);");
+            String r = TextPrinter.print(cli.derivation().result());
+            assertEquals(List.of("numerator layout (this site)", r, "denominator layout", "(" + r + ")'", "mixed layout (the gradient)",
+                    "(" + r + ")'"), layouts);
+            assertEquals(3, driver.findElements(By.cssSelector(".derive-layouts dd .katex")).size(), "each layout typeset");
+            WebElement named = derive(expr, "W_2", where);
+            assertEquals("done", named.getDomAttribute("data-state"), named.getDomAttribute("data-error"));
+            @SuppressWarnings("unchecked")
+            var names = (List<String>) js("return [...document.querySelectorAll('.derive-names li')].map(li => li.dataset.name);");
+            var chosen = dev.mcd.print.Naming.choose(VerifiedDerive.run(expr, "W_2", where, "").derivation(), Map.of(), true).list()
+                    .stream().map(n -> n.var().name()).toList();
+            assertFalse(chosen.isEmpty(), "the engine names a subexpression of " + expr);
+            assertEquals(chosen, names);
+            long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(overflow <= 0, "derive.html scrolls sideways by " + overflow + " px at " + width);
+        }
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void searchForInvXFindsTheInverseIdentitiesAndSnippetsShowFormulasAsText() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(server.uri().resolve("index.html").toString());
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.click();
+        input.sendKeys("inv(X)");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#search-results li a")).isEmpty());
+        @SuppressWarnings("unchecked")
+        var hrefs = (List<String>) js("return [...document.querySelectorAll('#search-results li a')].map(a => a.getAttribute('href'));");
+        assertTrue(hrefs.contains("identities.html#eq:inverse-rule"), "d(inv(X)) = -inv(X)*d(X)*inv(X) is found: " + hrefs);
+        assertTrue(hrefs.stream().filter(h -> h.startsWith("identities.html#")).count() >= 3, "the identities that hold inv(X): " + hrefs);
+        input.clear();
+        input.sendKeys("six standard shapes");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("#search-results li a"))
+                .getAttribute("href").endsWith("index.html"));
+        String snippet = driver.findElement(By.cssSelector("#search-results li .search-snippet")).getText();
+        assertFalse(snippet.contains(" . ") || snippet.contains("such as ."), "no hole where a formula stood: " + snippet);
+        assertTrue(snippet.contains("tr("), "the formula as text: " + snippet);
+    }
+
+    /** Opens derive.html with the query and waits for the engine's answer. */
+    private WebElement derive(String expr, String wrt, String where) {
+        String url = server.uri().resolve("derive.html") + "?expr=" + enc(expr) + "&wrt=" + enc(wrt) + (where.isEmpty() ? "" : "&where=" + enc(where));
+        driver.get(url);
+        WebElement out = driver.findElement(By.id("derive-output"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> List.of("done", "error").contains(out.getDomAttribute("data-state")));
+        return out;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private List<Block> blocks() {
         var all = new ArrayList<Block>();
         for (String name : pages()) {
