@@ -25,7 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The budget of derive.html (issue 16): the page's engine + KaTeX in gzip bytes, the first answer
  * after navigation (fresh browser, so a cold cache and a new worker), and the engine's time per
  * derivation for every derive block of content/ in headless Chromium. Run:
- * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}.
+ * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
+ * down (when the worker began loading the engine, when it had it, the first derivation's time); with
+ * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each,
+ * so that a change is measured against the same machine load.
  */
 public final class DeriveBrowserBenchmark {
     private DeriveBrowserBenchmark() {}
