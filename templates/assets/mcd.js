@@ -1,5 +1,6 @@
 /*
- * mcd theme behaviour: colour theme toggle, chapter drawer, in-page contents, search.
+ * mcd theme behaviour: colour theme toggle, chapter drawer, in-page contents, search, copy buttons,
+ * ←/→ between pages.
  * Best loaded in <head> without defer so the stored theme is applied before the first paint
  * (at the end of <body> it still works, with a flash for readers who chose dark); everything
  * touching the page waits for DOMContentLoaded. No maths here: KaTeX ran at build time.
@@ -181,18 +182,23 @@
     return best;
   }
 
-  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18)): the same text,
-     or the same letters without brackets, products, dots and minus signs, whole ("eq. 18") or as
-     a beginning ("log det" begins log(det(x))). */
+  /* A formula query against an entry's compact formulas (tr(a*x*b), eq18, (18), an identity's
+     statement): the same text, or the same letters without brackets, products, dots and minus
+     signs, whole ("eq. 18") or as a beginning ("log det" begins log(det(x))), or held inside. */
   function formulaScore(entry, query) {
     var fs = entry.formulas || [];
     var compact = normalise(query).replace(/\s+/g, '');
     var bare = compact.replace(/[()*.\-]/g, '');
     if (fs.length === 0 || bare.length < 2) return 0;
     var best = 0;
+    // a formula typed with brackets ("inv(X)") also finds the formulas that hold it: an identity's
+    // statement first (the rule a reader looks for), then the derivations
+    var within = compact.indexOf('(') >= 0 && compact.length >= 4;
+    var identity = String(entry.url || '').indexOf('identities.html#') === 0;
     for (var i = 0; i < fs.length; i++) {
       var fb = fs[i].replace(/[()*.\-]/g, '');
       if (fs[i] === compact || fb === bare) best = Math.max(best, 40);
+      else if (within && fs[i].indexOf(compact) >= 0) best = Math.max(best, identity ? 30 : 10);
       else if (bare.length >= 3 && fb.indexOf(bare) === 0) best = Math.max(best, 20);
     }
     return best;
@@ -417,9 +423,11 @@
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollers);
   }
 
-  // Copy buttons on every derivation's result: the `mcd derive` command that reproduces it and the
-  // result's TeX (KaTeX keeps the source in the MathML annotation). Added here, not at build time,
-  // because without JavaScript a button could not copy anything.
+  // Copy buttons on every derivation's result: the `mcd derive` command that reproduces it, the
+  // result in the expression language, its TeX (KaTeX keeps the source in the MathML annotation)
+  // and the NumPy module of `mcd derive --format numpy` (none for a result with an abstract
+  // function). Added here, not at build time, because without JavaScript a button could not copy
+  // anything; the build's "Derive your own" link joins the bar.
   function setupCopyButtons() {
     var results = document.querySelectorAll('.result[data-command]');
     for (var i = 0; i < results.length; i++) {
@@ -428,8 +436,146 @@
       var bar = document.createElement('div');
       bar.className = 'copy-bar';
       addCopy(bar, 'Copy command', result.getAttribute('data-command'));
+      if (result.getAttribute('data-text')) addCopy(bar, 'Copy expression', result.getAttribute('data-text'));
       if (tex) addCopy(bar, 'Copy TeX', tex.textContent);
+      if (result.getAttribute('data-numpy')) addCopy(bar, 'Copy NumPy', result.getAttribute('data-numpy'));
+      var own = result.querySelector('a.derive-own');
+      if (own) bar.appendChild(own);
       result.appendChild(bar);
+    }
+  }
+
+  // Copy TeX on any formula: KaTeX's MathML keeps the source as an annotation. One shared button
+  // follows the pointer to the formula under it (a button per formula would add hundreds of
+  // elements and tab stops to a page), and copying a selection that holds formulas copies their
+  // TeX between dollars instead of KaTeX's glyphs.
+  function texOf(katex) {
+    var a = katex.querySelector('annotation[encoding="application/x-tex"]');
+    return a ? a.textContent : null;
+  }
+
+  function setupFormulaCopy() {
+    var main = document.getElementById('content') || document.querySelector('main');
+    if (!main) return;
+    var button = null;
+    var current = null;
+    var hideTimer = 0;
+    function place(katex) {
+      var tex = texOf(katex);
+      if (tex === null) return;
+      if (!button) {
+        button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'copy copy-tex';
+        button.textContent = 'Copy TeX';
+        button.addEventListener('click', function () {
+          var label = 'Copy TeX';
+          copyText(button.getAttribute('data-copy')).then(function () {
+            button.textContent = 'Copied';
+            window.setTimeout(function () { button.textContent = label; }, 1500);
+          }, function () { button.textContent = 'Copy failed'; });
+        });
+        button.addEventListener('mouseenter', function () { window.clearTimeout(hideTimer); });
+        button.addEventListener('mouseleave', hideSoon);
+        button.addEventListener('blur', hideSoon);
+        document.body.appendChild(button);
+      }
+      window.clearTimeout(hideTimer);
+      current = katex;
+      button.setAttribute('data-copy', tex);
+      button.textContent = 'Copy TeX';
+      var r = katex.getBoundingClientRect();
+      button.style.top = (window.scrollY + r.top - button.offsetHeight - 2) + 'px';
+      button.style.left = (window.scrollX + Math.max(0, Math.min(r.right - button.offsetWidth,
+        document.documentElement.clientWidth - button.offsetWidth))) + 'px';
+      button.hidden = false;
+    }
+    function hideSoon() {
+      window.clearTimeout(hideTimer);
+      hideTimer = window.setTimeout(function () {
+        if (button && document.activeElement !== button) { button.hidden = true; current = null; }
+      }, 400);
+    }
+    main.addEventListener('mouseover', function (e) {
+      var k = e.target.closest && e.target.closest('.katex');
+      if (k && k !== current && !k.closest('.katex .katex')) place(k);
+    });
+    main.addEventListener('mouseout', function (e) {
+      var k = e.target.closest && e.target.closest('.katex');
+      if (k && !(e.relatedTarget && k.contains(e.relatedTarget))) hideSoon();
+    });
+    document.addEventListener('copy', function (e) {
+      var sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !e.clipboardData) return;
+      var range = sel.getRangeAt(0);
+      var holder = document.createElement('div');
+      holder.appendChild(range.cloneContents());
+      var maths = holder.querySelectorAll('.katex');
+      if (maths.length === 0) {
+        // a selection inside one formula: that formula's TeX
+        var node = range.commonAncestorContainer;
+        var k = (node.nodeType === 1 ? node : node.parentElement);
+        k = k && k.closest('.katex');
+        if (!k || texOf(k) === null) return;
+        e.clipboardData.setData('text/plain', texOf(k));
+        e.preventDefault();
+        return;
+      }
+      for (var i = 0; i < maths.length; i++) {
+        var tex = texOf(maths[i]);
+        if (tex === null) continue;
+        var display = maths[i].parentElement && maths[i].parentElement.classList.contains('katex-display');
+        maths[i].replaceWith(document.createTextNode(display ? '$$' + tex + '$$' : '$' + tex + '$'));
+      }
+      e.clipboardData.setData('text/plain', holder.textContent);
+      e.preventDefault();
+    });
+  }
+
+  // ← and → open the previous and next page (the page's rel=prev/next links), unless the reader is
+  // typing, holds a modifier, or is scrolling a wide formula or table sideways with the arrows.
+  function setupPageKeys() {
+    document.addEventListener('keydown', function (e) {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      var a = document.activeElement;
+      if (a && (a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName)
+        || (a.closest && a.closest('.is-scrollable, [role=region]')))) return;
+      var link = document.querySelector(e.key === 'ArrowLeft' ? 'a[rel=prev]' : 'a[rel=next]');
+      if (link) { e.preventDefault(); window.location.href = link.href; }
+    });
+  }
+
+  // The page's sections under its entry in the chapter list: where the contents column does not
+  // fit (below 75rem, see mcd.css) they stay reachable there, in the sidebar or the phone's drawer.
+  function setupNavSections() {
+    var nav = document.getElementById('site-nav');
+    var toc = document.querySelector('.page-toc');
+    if (!nav || !toc) return;
+    var current = nav.querySelector('li.current');
+    var links = toc.querySelectorAll('a[href^="#"]');
+    if (links.length === 0) return;
+    var list = document.createElement('ol');
+    list.className = 'nav-sections';
+    list.setAttribute('aria-label', 'On this page');
+    for (var i = 0; i < links.length; i++) {
+      var li = document.createElement('li');
+      li.className = links[i].parentElement.className;
+      var a = document.createElement('a');
+      a.href = links[i].getAttribute('href');
+      a.textContent = links[i].textContent;
+      li.appendChild(a);
+      list.appendChild(li);
+    }
+    if (current) {
+      current.appendChild(list);
+    } else {
+      // a page outside the chapter list (the verification report): its sections head the list
+      var title = document.createElement('p');
+      title.className = 'nav-group nav-sections-title';
+      title.textContent = 'On this page';
+      nav.insertBefore(list, nav.firstChild);
+      nav.insertBefore(title, list);
     }
   }
 
@@ -475,6 +621,9 @@
     setupSearch();
     setupScrollers();
     setupCopyButtons();
+    setupFormulaCopy();
+    setupPageKeys();
+    setupNavSections();
   }
 
   if (document.readyState === 'loading') {

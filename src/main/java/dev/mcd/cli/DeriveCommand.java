@@ -7,6 +7,7 @@ import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
 import dev.mcd.verify.VerifiedDerive;
+import dev.mcd.site.engine.NumpyExport;
 import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -25,7 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The budget of derive.html (issue 16): the page's engine + KaTeX in gzip bytes, the first answer
  * after navigation (fresh browser, so a cold cache and a new worker), and the engine's time per
  * derivation for every derive block of content/ in headless Chromium. Run:
- * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}.
+ * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
+ * down (when the worker began loading the engine, when it had it, the first derivation's time); with
+ * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each,
+ * so that a change is measured against the same machine load.
  */
 public final class DeriveBrowserBenchmark {
     private DeriveBrowserBenchmark() {}
@@ -45,16 +48,31 @@ public final class DeriveBrowserBenchmark {
                 + "total %d KB gzip (budget 300)%n", Files.size(engine) / 1024, engineGz / 1024, katexGz / 1024, pageGz / 1024,
                 (engineGz + katexGz + pageGz) / 1024);
         List<String[]> blocks = blocks(root.resolve("content"));
-        try (PreviewServer server = PreviewServer.start(site, 0, false)) {
+        // -Dmcd.bench.compare=<another built site>: the first answer alternates between the two sites
+        Optional<Path> other = Optional.ofNullable(System.getProperty("mcd.bench.compare")).map(Path::of);
+        int runs = other.isPresent() ? 16 : 5;
+        try (PreviewServer server = PreviewServer.start(site, 0, false);
+             PreviewServer compare = PreviewServer.start(other.orElse(site), 0, false)) {
             List<Long> first = new ArrayList<>();
-            for (int run = 0; run < 5; run++) {
+            List<Long> firstOther = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                boolean isOther = other.isPresent() && run % 2 == 1;
                 try (Chromium chromium = Chromium.start()) {
                     ChromeDriver driver = chromium.driver();
                     String[] b = blocks.get(0);
-                    driver.get(server.uri().resolve("derive.html") + "?expr=" + enc(b[0]) + "&wrt=" + enc(b[1]) + "&where=" + enc(b[2]));
+                    driver.get((isOther ? compare : server).uri().resolve("derive.html") + "?expr=" + enc(b[0]) + "&wrt=" + enc(b[1])
+                            + "&where=" + enc(b[2]));
                     WebElement out = await(driver, null);
-                    first.add(Long.parseLong(out.getDomAttribute("data-done-at")));
+                    (isOther ? firstOther : first).add(Long.parseLong(out.getDomAttribute("data-done-at")));
+                    System.out.printf("  run %d%s: html %s ms, engine loaded from %s to %s ms, first derivation %s ms, answer shown at %s ms%n",
+                            run, isOther ? " (compared site)" : "",
+                            driver.executeScript("return Math.round(performance.getEntriesByType('navigation')[0].responseEnd);"),
+                            out.getDomAttribute("data-engine-from"), out.getDomAttribute("data-engine-to"),
+                            out.getDomAttribute("data-ms"), out.getDomAttribute("data-done-at"));
                 }
+            }
+            if (other.isPresent()) {
+                System.out.println("first answer on " + other.get() + " (ms): " + firstOther + ", median " + median(firstOther));
             }
             System.out.println("first answer after navigation (fresh browser each, ms): " + first + ", median " + median(first));
             try (Chromium chromium = Chromium.start()) {

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * mcd as {@code mcd derive --format numpy} runs it: {@link VerifiedDerive#run} (parse, shapes,
- * derive, verify), then the CLI's own NumPy export ({@code dev.mcd.cli.NumpyExport}, reached
- * reflectively so this test package does not depend on {@code cli}). Each case runs on a worker
+ * derive, verify), then the NumPy export that the CLI and the site share ({@code dev.mcd.site.engine.NumpyExport},
+ * reached reflectively). Each case runs on a worker
  * thread with a time limit; a worker stuck past it is abandoned (daemon) and replaced.
  */
 final class Mcd implements AutoCloseable {
@@ -83,11 +83,11 @@ final class Mcd implements AutoCloseable {
 
     private static Method exportMethod() {
         try {
-            Method m = Class.forName("dev.mcd.cli.NumpyExport").getDeclaredMethod("module", VerifiedDerive.Result.class);
+            Method m = Class.forName("dev.mcd.site.engine.NumpyExport").getDeclaredMethod("module", VerifiedDerive.Result.class);
             m.setAccessible(true);
             return m;
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot reach mcd's NumPy export (dev.mcd.cli.NumpyExport.module)", e);
+            throw new IllegalStateException("cannot reach mcd's NumPy export (dev.mcd.site.engine.NumpyExport.module)", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mcd.site.directive;
 
 import dev.mcd.expr.Pos;
 import dev.mcd.site.render.Checks;
+import dev.mcd.site.render.DerivePage;
 import dev.mcd.site.engine.DerivationException;
 import dev.mcd.site.engine.DerivationService.DeriveRequest;
 import dev.mcd.site.engine.DerivationService.RenderedDerivation;
@@ -80,12 +81,17 @@ public final class DeriveDirective implements DirectiveKind<DeriveDirective.Deri
         }
         // Inline maths in display style: unlike a KaTeX display, it wraps at "=", "+" and factor
         // boundaries when the box is narrow, and the label beside it moves underneath (CSS flex-wrap).
-        sb.append("</ol>\n<div class=\"result\" data-command=\"").append(Html.escape(command(d))).append("\">")
+        sb.append("</ol>\n<div class=\"result\" data-command=\"").append(Html.escape(command(d)))
+                .append("\" data-text=\"").append(Html.escape(r.resultText()))
+                // one line: the page's HTML loses the indentation at the start of a line, Python's syntax
+                .append("\" data-numpy=\"").append(Html.escape(r.numpy()).replace("\n", "&#10;")).append("\">")
                 .append("<div class=\"result-math scroll-x\">")
                 .append(math.generated("\\displaystyle " + r.derivativeTex() + " = " + r.resultTex(), false, d.offset()))
                 .append("</div><p class=\"read-off\">read off with ").append(c.refs().equation(r.readOffEquation())).append("</p>")
                 .append(c.checks().checked(Checks.Kind.DERIVATION, "derivative of " + d.expr().text() + " by " + d.wrt().text(),
-                        r.verification(), d.offset(), 1)).append("</div>\n");
+                        r.verification(), d.offset(), 1))
+                .append("<a class=\"derive-own\" href=\"").append(Html.escape(deriveLink(d))).append("\">Derive your own</a>")
+                .append("</div>\n");
         if (d.layouts().isPresent()) {
             layouts(sb, d, r, c);
         }
@@ -116,6 +122,21 @@ public final class DeriveDirective implements DirectiveKind<DeriveDirective.Deri
         String cmd = "./mcd derive " + quote(d.expr().text().strip()) + " --wrt " + d.wrt().text().strip();
         String where = d.where().map(Value::text).orElse("").strip();
         return where.isEmpty() ? cmd : cmd + " --where " + quote(where);
+    }
+
+    /**
+     * The block on derive.html, to change and derive again in the browser, e.g.
+     * {@code derive.html?expr=x%27*x&wrt=x&where=x%3A+vector} (every page that holds derivations
+     * sits beside derive.html).
+     */
+    static String deriveLink(Derive d) {
+        String link = DerivePage.PAGE + "?expr=" + query(d.expr().text()) + "&wrt=" + query(d.wrt().text());
+        String where = d.where().map(Value::text).orElse("").strip();
+        return where.isEmpty() ? link : link + "&where=" + query(where);
+    }
+
+    private static String query(String s) {
+        return java.net.URLEncoder.encode(s.strip(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String quote(String s) {

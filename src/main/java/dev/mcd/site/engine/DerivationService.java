@@ -36,12 +36,22 @@ public interface DerivationService {
     /**
      * The derivation ready to show: {@code startTex} is d(f), each step's TeX is the whole
      * right-hand side, {@code resultTex} the derivative read off with eq. {@code readOffEquation}.
+     * For the reader's copy buttons: {@code resultText} is the result in the expression language
+     * (without display names, as {@code mcd derive} prints it) and {@code numpy} the module of
+     * {@code mcd derive --format numpy}, "" when the result has no NumPy form (an abstract function).
      */
     record RenderedDerivation(String functionTex, String wrtTex, String startTex, List<ShownStep> steps,
                               int readOffEquation, String derivativeTex, String resultTex, String verification,
-                              Layouts layouts) {
+                              Layouts layouts, String resultText, String numpy) {
         public RenderedDerivation {
             steps = List.copyOf(steps);
+        }
+
+        /** Without the copy texts (a fake engine's answer). */
+        public RenderedDerivation(String functionTex, String wrtTex, String startTex, List<ShownStep> steps,
+                                  int readOffEquation, String derivativeTex, String resultTex, String verification,
+                                  Layouts layouts) {
+            this(functionTex, wrtTex, startTex, steps, readOffEquation, derivativeTex, resultTex, verification, layouts, "", "");
         }
     }
 

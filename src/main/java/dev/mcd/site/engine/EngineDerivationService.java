@@ -69,7 +69,17 @@ public final class EngineDerivationService implements DerivationService {
         var layouts = new Layouts(names.tex(d.result()),
                 names.tex(dev.mcd.calculus.Layouts.denominator(d)), names.tex(dev.mcd.calculus.Layouts.mixed(d)));
         return new RenderedDerivation(fTex, vTex, names.tex(d.start()), steps, d.form().equation(),
-                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().claim(), layouts);
+                derivative, names.tex(d.result(), d.form() == Form.SCALAR_BY_SCALAR), result.report().claim(), layouts,
+                TextPrinter.print(d.result()), numpy(result));
+    }
+
+    /** The NumPy module for "Copy NumPy", or "" when the result has none (e.g. it names dl/dy). */
+    private static String numpy(VerifiedDerive.Result r) {
+        try {
+            return NumpyExport.module(r);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** The words shown beside a step: the cited identity names; numbers become links. */

@@ -253,11 +253,15 @@ public final class PageRenderer {
         return anchor.isEmpty() ? out : out + "#" + anchor;
     }
 
-    /** The page's words for the search index: text and inline code, no code blocks, no math. */
+    /** The page's words for the search index: text, inline code and formulas as text, no code blocks. */
     private String plainText() {
         var sb = new StringBuilder();
         collect(page.document(), sb);
-        return MathSpans.TOKEN.matcher(sb).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        // each formula as text (TexText), so that a search snippet reads "df = tr(G dX)", not a hole
+        return MathSpans.TOKEN.matcher(sb).replaceAll(m -> {
+            int i = Integer.parseInt(m.group(1));
+            return Matcher.quoteReplacement(i < page.math().spans().size() ? TexText.of(page.math().spans().get(i).tex()) : " ");
+        }).replaceAll("\\s+", " ").strip();
     }
 
     private static void collect(Node node, StringBuilder sb) {

@@ -58,7 +58,10 @@ public final class SpecialPages {
         var out = new ArrayList<SiteMaps.Entry>();
         for (IdentityView v : index.identities().values()) {
             String title = (v.number() > 0 ? "eq. (" + v.number() + ") " : "") + v.name();
-            var formulas = v.number() > 0 ? List.of("eq" + v.number(), "eq." + v.number(), "(" + v.number() + ")") : List.<String>of();
+            var formulas = new ArrayList<String>(v.number() > 0 ? List.of("eq" + v.number(), "eq." + v.number(), "(" + v.number() + ")") : List.of());
+            // the statement in the expression language, so that a search for inv(X) finds eq. (16)
+            dev.mcd.calculus.Catalogue.byId(v.id()).filter(i -> !i.statement().isEmpty())
+                    .ifPresent(i -> formulas.add(SiteMaps.compact(i.statement())));
             out.add(new SiteMaps.Entry(title, SiteIndex.IDENTITIES_PAGE + "#" + v.anchor(), List.of(IdentityTable.title(v.group())),
                     v.name(), formulas));
         }

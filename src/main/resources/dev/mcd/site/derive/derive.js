@@ -2,27 +2,37 @@
 // Web Worker running the TeaVM build of the engine, and shows steps, result and verification.
 // Test contract: #derive-output gets data-state="done" + data-result (result.text of the CLI's JSON)
 // or data-state="error" + data-error ("line:col: message"); data-ms is the engine's time, data-done-at
-// the answer's time since navigation (bench DeriveBrowserBenchmark).
+// the answer's time since navigation, data-engine-from/-to when the worker loaded the engine
+// (bench DeriveBrowserBenchmark).
+// Loaded in <head> before the style sheets (data-engine, data-worker on the script tag), after the
+// inline script that starts the worker and the engine's download (window.mcdEngine): the query
+// from the address goes to the worker before the page is parsed; the form, the output and KaTeX
+// (deferred) are used from DOMContentLoaded on.
 (() => {
   'use strict';
   const LIMIT_MS = 10000; // a request with no answer by then restarts the worker
   const DEBOUNCE_MS = 250;
-  const form = document.getElementById('derive-form');
-  const out = document.getElementById('derive-output');
-  if (!form || !out) {
-    return;
-  }
-  const fields = { expr: form.elements.expr, wrt: form.elements.wrt, where: form.elements.where };
+  const script = document.currentScript;
+  const workerUrl = new URL(script.dataset.worker, document.baseURI).href;
+  // The worker and the engine's bytes (a blob: URL) that the page's first script started, when it did.
+  const started = window.mcdEngine || {};
+  const engineUrl = started.engine || Promise.resolve(new URL(script.dataset.engine, document.baseURI).href);
+  let spareWorker = started.worker || null;
+  let form = null;
+  let out = null;
+  let fields = null;
   let worker = null;
   let sequence = 0;
-  let pending = null; // { id, timer }
+  let pending = null; // { id, timer, q }
   let debounce = 0;
+  const early = []; // what came before the page was ready (an answer, a failure), shown at DOMContentLoaded
 
   function startWorker() {
     if (worker) {
       worker.terminate();
     }
-    worker = new Worker(form.dataset.worker);
+    worker = spareWorker || new Worker(workerUrl);
+    spareWorker = null;
     worker.onmessage = (event) => answered(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -30,7 +40,7 @@
         clearTimeout(pending.timer);
         pending = null;
       }
-      showFailure('the engine could not be started in this browser');
+      whenReady(() => showFailure('the engine could not be started in this browser'));
       worker = null;
     };
   }
@@ -49,6 +59,11 @@
       out.replaceChildren(note(q.expr.trim() ? 'Name the variable to differentiate by.' : 'Type a function to derive.'));
       return;
     }
+    send(q);
+    setState('working');
+  }
+
+  function send(q) {
     if (!worker) {
       startWorker();
     }
@@ -58,21 +73,31 @@
     const id = ++sequence;
     pending = {
       id,
+      q,
       timer: setTimeout(() => {
         // A runaway derivation: drop the worker with it and start a fresh one for the next request.
         pending = null;
         startWorker();
-        showError({ part: 'expr', line: 1, column: 1, message: 'no answer within 10 s: the derivation is too large for the browser' });
+        whenReady(() => showError({ part: 'expr', line: 1, column: 1, message: 'no answer within 10 s: the derivation is too large for the browser' }));
       }, LIMIT_MS)
     };
-    setState('working');
-    worker.postMessage({ id, engine: new URL(form.dataset.engine, document.baseURI).href, expr: q.expr, wrt: q.wrt, where: q.where });
+    const w = worker;
+    engineUrl.then((engine) => w.postMessage({ id, engine, expr: q.expr, wrt: q.wrt, where: q.where }));
+  }
+
+  /** Runs now when the page is parsed (KaTeX, deferred, has run by then), else at DOMContentLoaded. */
+  function whenReady(f) {
+    if (out) {
+      f();
+    } else {
+      early.push(f);
+    }
   }
 
   function answered(a) {
-    if (!window.katex && document.readyState === 'loading') {
-      // KaTeX (deferred) runs before DOMContentLoaded: show the answer once it can typeset it
-      document.addEventListener('DOMContentLoaded', () => answered(a), { once: true });
+    if (!out) {
+      // KaTeX (deferred) runs before DOMContentLoaded: show the answer once the page can typeset it
+      whenReady(() => answered(a));
       return;
     }
     if (a.restart) {
@@ -82,6 +107,7 @@
       return; // an answer to a query the reader has typed past
     }
     clearTimeout(pending.timer);
+    const q = pending.q;
     pending = null;
     if (a.failure) {
       showFailure(a.failure);
@@ -89,10 +115,14 @@
     }
     const doc = JSON.parse(a.json);
     out.dataset.ms = a.ms.toFixed(1);
+    if (a.engineTo > 0 && !out.dataset.engineTo) {
+      out.dataset.engineFrom = Math.round(a.engineFrom - performance.timeOrigin);
+      out.dataset.engineTo = Math.round(a.engineTo - performance.timeOrigin);
+    }
     if (doc.error) {
       showError(doc.error);
     } else {
-      showDerivation(doc);
+      showDerivation(doc, q);
     }
   }
 
@@ -165,7 +195,7 @@
     return cell;
   }
 
-  function showDerivation(doc) {
+  function showDerivation(doc, q) {
     clearCarets();
     const steps = el('ol', 'derive-steps');
     const first = el('li', 'derive-step derive-start');
@@ -176,15 +206,110 @@
       li.append(el('span', 'derive-eq', '='), maths(s.latex, s.text), justification(s));
       steps.append(li);
     }
+    const parts = [steps];
+    if (doc.names.length > 0) {
+      parts.push(names(doc.names));
+    }
     const result = el('div', 'derive-result');
     result.append(el('span', 'derive-label', 'd/d' + doc.wrt + ' = '), maths(doc.result.latex, doc.result.text, true));
     const verified = el('p', 'derive-verified', 'verified: ' + doc.verification.summary);
     const text = el('p', 'derive-text');
     text.append('As text: ', el('code', null, doc.result.text));
-    out.replaceChildren(steps, result, text, verified);
+    parts.push(result, text, copyBar(doc, q), layouts(doc), verified);
+    out.replaceChildren(...parts);
     out.dataset.result = doc.result.text;
     delete out.dataset.error;
     setState('done');
+  }
+
+  // The subexpressions the steps name (print.Naming, as in `mcd derive`), each with its definition.
+  function names(list) {
+    const box = el('div', 'derive-names');
+    box.append(el('p', 'derive-names-title', 'where'));
+    const ul = el('ul');
+    for (const n of list) {
+      const li = el('li');
+      li.dataset.name = n.name;
+      li.append(el('code', null, n.name), ' = ', maths(n.latex, n.text));
+      li.title = n.name + ' = ' + n.expanded;
+      ul.append(li);
+    }
+    box.append(ul);
+    return box;
+  }
+
+  // The result in the three conventions (calculus.Layouts): denominator layout transposes every
+  // case but a matrix by a scalar (and a scalar by a scalar); mixed layout transposes a scalar by a
+  // vector or a matrix, the gradient, and keeps Jacobians. Written as the transpose of this site's
+  // result: the engine's JSON carries no simplified form of them yet.
+  const DENOMINATOR = new Set(['scalar_by_vector', 'scalar_by_matrix', 'vector_by_scalar', 'vector_by_vector', 'vec']);
+  const MIXED = new Set(['scalar_by_vector', 'scalar_by_matrix']);
+
+  function transposed(r) {
+    return { latex: '\\left(' + r.latex + '\\right)^{\\top}', text: '(' + r.text + ")'" };
+  }
+
+  function layouts(doc) {
+    const box = el('dl', 'derive-layouts');
+    const rows = [['numerator layout (this site)', doc.result], ['denominator layout', DENOMINATOR.has(doc.form) ? transposed(doc.result) : doc.result],
+      [doc.form === 'vec' ? 'mixed layout (the vec Jacobian)' : MIXED.has(doc.form) ? 'mixed layout (the gradient)' : 'mixed layout',
+        MIXED.has(doc.form) ? transposed(doc.result) : doc.result]];
+    for (const [name, r] of rows) {
+      const dd = el('dd');
+      dd.dataset.text = r.text;
+      dd.append(maths(r.latex, r.text));
+      box.append(el('dt', null, name), dd);
+    }
+    return box;
+  }
+
+  // The command that reproduces this derivation (the same quoting as the site's blocks).
+  function command(q) {
+    const quote = (s) => (s.includes("'") ? '"' + s + '"' : "'" + s + "'");
+    const cmd = './mcd derive ' + quote(q.expr.trim()) + ' --wrt ' + q.wrt.trim();
+    return q.where.trim() ? cmd + ' --where ' + quote(q.where.trim()) : cmd;
+  }
+
+  function copyBar(doc, q) {
+    const bar = el('div', 'copy-bar');
+    for (const [label, text] of [['Copy command', command(q)], ['Copy expression', doc.result.text], ['Copy TeX', doc.result.latex],
+      ['Copy link', location.href]]) {
+      const b = el('button', 'copy', label);
+      b.type = 'button';
+      b.dataset.copy = text;
+      b.addEventListener('click', () => {
+        copy(text).then(() => {
+          b.textContent = 'Copied';
+          setTimeout(() => { b.textContent = label; }, 1500);
+        }, () => { b.textContent = 'Copy failed'; });
+      });
+      bar.append(b);
+    }
+    return bar;
+  }
+
+  // The Clipboard API needs a secure context (https, localhost); elsewhere the older selection way.
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise((resolve, reject) => {
+      const area = el('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.append(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (e) {
+        ok = false;
+      }
+      area.remove();
+      ok ? resolve() : reject(new Error('copy refused'));
+    });
   }
 
   function clearCarets() {
@@ -221,24 +346,46 @@
   }
 
   const params = new URLSearchParams(location.search);
-  for (const k of Object.keys(fields)) {
-    if (params.has(k)) {
-      fields[k].value = params.get(k);
+  const initial = { expr: params.get('expr') || '', wrt: params.get('wrt') || '', where: params.get('where') || '' };
+  if (!initial.expr && !params.has('wrt')) {
+    initial.expr = 'norm2(W*x + b)^2';
+    initial.wrt = 'W';
+    initial.where = 'W: matrix, x: vector, b: vector';
+  }
+  if (initial.expr.trim() && initial.wrt.trim()) {
+    send(initial); // before the page is parsed: the engine's download and start-up overlap it
+  }
+
+  function setUp() {
+    form = document.getElementById('derive-form');
+    out = document.getElementById('derive-output');
+    if (!form || !out) {
+      return;
     }
-    fields[k].addEventListener('input', () => {
-      clearTimeout(debounce);
-      updateAddress(query());
-      debounce = setTimeout(request, DEBOUNCE_MS);
+    fields = { expr: form.elements.expr, wrt: form.elements.wrt, where: form.elements.where };
+    for (const k of Object.keys(fields)) {
+      fields[k].value = initial[k];
+      fields[k].addEventListener('input', () => {
+        clearTimeout(debounce);
+        updateAddress(query());
+        debounce = setTimeout(request, DEBOUNCE_MS);
+      });
+    }
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      request();
     });
+    if (pending) {
+      setState('working');
+    } else if (early.length === 0) {
+      request(); // nothing was sent: says what to type
+    }
+    early.splice(0).forEach((f) => f());
   }
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    request();
-  });
-  if (!fields.expr.value && !params.has('wrt')) {
-    fields.expr.value = 'norm2(W*x + b)^2';
-    fields.wrt.value = 'W';
-    fields.where.value = 'W: matrix, x: vector, b: vector';
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp, { once: true });
+  } else {
+    setUp();
   }
-  request();
 })();

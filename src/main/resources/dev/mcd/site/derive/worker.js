@@ -2,12 +2,19 @@
 // worker when an answer takes longer than 10 s. The TeaVM bundle (UMD) defines self.derive.
 'use strict';
 let engineLoaded = false;
+// When the engine's download and start-up began and ended, in the page's clock (ms since its
+// navigation), for the first answer's breakdown (data-engine-from/-to, DeriveBrowserBenchmark).
+let engineFrom = -1;
+let engineTo = -1;
+const pageClock = () => performance.timeOrigin + performance.now();
 
 self.onmessage = (event) => {
   const q = event.data;
   if (!engineLoaded) {
+    engineFrom = pageClock();
     try {
       importScripts(q.engine);
+      engineTo = pageClock();
       engineLoaded = typeof self.derive === 'function';
     } catch (e) {
       engineLoaded = false;
@@ -31,5 +38,5 @@ self.onmessage = (event) => {
       : 'internal error in the engine';
     json = JSON.stringify({ error: { part: 'expr', where: 'in the expression', line: 1, column: 1, message } });
   }
-  self.postMessage({ id: q.id, json, ms: performance.now() - started, restart });
+  self.postMessage({ id: q.id, json, ms: performance.now() - started, restart, engineFrom, engineTo });
 };

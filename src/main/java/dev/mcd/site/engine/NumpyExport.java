@@ -1,4 +1,4 @@
-package dev.mcd.cli;
+package dev.mcd.site.engine;
 
 import dev.mcd.calculus.Derivation;
 import dev.mcd.expr.Expr;
@@ -14,11 +14,12 @@ import java.util.List;
  * {@code mcd derive --format numpy}: the derivative as Python source defining
  * {@code derivative(**v)}. The result is shape-checked beside a witness of the derivative's known
  * shape (X' for a scalar by X, f x' for a Jacobian), so that a lone I or tr(A) I has a size.
+ * Also the "Copy NumPy" text of every derivation on the site.
  */
-final class NumpyExport {
+public final class NumpyExport {
     private NumpyExport() {}
 
-    static String module(VerifiedDerive.Result r) {
+    public static String module(VerifiedDerive.Result r) {
         Derivation d = r.derivation();
         Expr result = FreshCopy.of(d.result()); // one node per place, so each ones gets its own size
         var variables = r.shapes().variables();
