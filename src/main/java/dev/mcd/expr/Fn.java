@@ -25,7 +25,8 @@ public enum Fn {
     SQRT("sqrt", new ScalarFunction(Math::sqrt, "0.5*x^-0.5", false, true, true,
             "\\sqrt{#}", "(\\sqrt{\\cdot})'", "np.sqrt(#)", "0.5 / np.sqrt(#)")),
     ABS("abs", new ScalarFunction(Math::abs, "x/abs(x)", true, false, true,
-            "|#|", "|\\cdot|'", "np.abs(#)", "np.sign(#)")),
+            "|#|", "|\\cdot|'", "np.abs(#)", "np.sign(#)",
+            new ScalarFunction.Explicit(Math::signum, x -> 0))),
     SIGMOID("sigmoid", new ScalarFunction(x -> 1 / (1 + Math.exp(-x)), "sigmoid(x)*(1 - sigmoid(x))", true, false, false,
             "\\sigma", "\\sigma'", "_sigmoid(#)", "_sigmoid_prime(#)")),
     /** log(1 + x), accurate for small x. */

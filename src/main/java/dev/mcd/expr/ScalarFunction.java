@@ -22,11 +22,32 @@ import java.util.function.DoubleUnaryOperator;
  * @param texPrime    TeX of f', e.g. {@code \ln'}
  * @param numpy       NumPy of f(a), {@code #} standing for a
  * @param numpyPrime  NumPy of f'(a), {@code #} standing for a
+ * @param whereUndefined f' and f'' at the points where the template has no value although f' has
+ *                    one (abs' = x/|x| is 0/0 at 0, where np.sign and the old hand-written table
+ *                    give sign(0) = 0); null when the template is defined wherever f' is
  */
 public record ScalarFunction(DoubleUnaryOperator value, String derivative, boolean keepsPrime, boolean positive,
-                             boolean zeroAtZero, String tex, String texPrime, String numpy, String numpyPrime) {
+                             boolean zeroAtZero, String tex, String texPrime, String numpy, String numpyPrime,
+                             Explicit whereUndefined) {
     /** The declarations a derivative template is parsed with: its one variable is the scalar x. */
     public static final String VARIABLE = "x";
+
+    /**
+     * f' and f'' as numbers, for the points where the template gives NaN (0/0): abs has
+     * {@code Math::signum} and 0, so abs(X - X') with its zero diagonal evaluates like NumPy's np.sign.
+     */
+    public record Explicit(DoubleUnaryOperator prime, DoubleUnaryOperator second) {
+        public Explicit {
+            java.util.Objects.requireNonNull(prime);
+            java.util.Objects.requireNonNull(second);
+        }
+    }
+
+    /** An entry whose derivative template is defined wherever f' is (every entry but abs). */
+    public ScalarFunction(DoubleUnaryOperator value, String derivative, boolean keepsPrime, boolean positive,
+                          boolean zeroAtZero, String tex, String texPrime, String numpy, String numpyPrime) {
+        this(value, derivative, keepsPrime, positive, zeroAtZero, tex, texPrime, numpy, numpyPrime, null);
+    }
 
     public ScalarFunction {
         java.util.Objects.requireNonNull(value);
