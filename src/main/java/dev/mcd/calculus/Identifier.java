@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
 
 /**
  * Brings an expanded differential to the read-off form of its {@link Form} and reads the
- * derivative off (DESIGN "How a derivative is read off"). Example (eq. 3): 2(Wx+b)'dW x →
+ * derivative off (docs/ARCHITECTURE.md, "The pipeline", step 4, Identify). Example (eq. 3): 2(Wx+b)'dW x →
  * tr(2(Wx+b)'dW x) (scalar-trace) → tr(2x(Wx+b)'dW) (cyclic-trace) → G = 2x(Wx+b)'.
  * Each move is a helper fact applied to every term it fits, one step per fact.
  */

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The kinds of names from a {@code where:} line, e.g. {@code A: matrix, x: vector, t: scalar};
- * undeclared names get DESIGN's default (upper-case initial a matrix, lower-case a vector). A declared
+ * undeclared names get the default of README's language section (upper-case initial a matrix, lower-case a vector). A declared
  * name used as a function ({@code l(y)}) gives the kind of that abstract function's value.
  */
 public final class Decls {

@@ -25,10 +25,15 @@ public enum Fn {
     SQRT("sqrt", new ScalarFunction(Math::sqrt, "0.5*x^-0.5", false, true, true,
             "\\sqrt{#}", "(\\sqrt{\\cdot})'", "np.sqrt(#)", "0.5 / np.sqrt(#)")),
     ABS("abs", new ScalarFunction(Math::abs, "x/abs(x)", true, false, true,
-            "|#|", "|\\cdot|'", "np.abs(#)", "np.sign(#)")),
+            "|#|", "|\\cdot|'", "np.abs(#)", "np.sign(#)",
+            new ScalarFunction.Explicit(Math::signum, x -> 0))),
     SIGMOID("sigmoid", new ScalarFunction(x -> 1 / (1 + Math.exp(-x)), "sigmoid(x)*(1 - sigmoid(x))", true, false, false,
             "\\sigma", "\\sigma'", "_sigmoid(#)", "_sigmoid_prime(#)")),
-    /** log(1 + x), accurate for small x. */
+    /**
+     * log(1 + x), accurate for small x; defined above −1, its points are drawn positive all the same
+     * (drawPositive steers sampling only). f' stays primed: DiffRules cannot yet write the scalar 1 of
+     * (1 + x)^-1 as a vector of ones (review finding 5).
+     */
     LOG1P("log1p", new ScalarFunction(Math::log1p, "(1 + x)^-1", true, true, true,
             "\\operatorname{log1p}", "\\operatorname{log1p}'", "np.log1p(#)", "1 / (1 + #)")),
     /** log(1 + e^x), a smooth ReLU; its derivative is the sigmoid. */

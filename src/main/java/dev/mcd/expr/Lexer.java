@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits source text into tokens, e.g. {@code W_1*x'} into W_1, *, x, '; tracks 1-based lines
- * and columns as it goes so that positions cost nothing later (DESIGN: every error names them).
+ * and columns as it goes so that positions cost nothing later (every bad input is reported with its line and column).
  */
 final class Lexer {
     private final String src;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * with precedence, loosest first: {@code + -}; {@code * /}; {@code .* ./}; unary {@code -};
  * {@code ^ .^} (right-associative); postfix {@code '}.
  *
- * <p>Choices beyond DESIGN: the integer literal {@code 0} is {@link Expr.Zero}, other numbers are
+ * <p>Choices beyond README's language section: the integer literal {@code 0} is {@link Expr.Zero}, other numbers are
  * {@link Expr.Num} ({@code 1} too; the all-ones vector is written {@code ones}); a minus directly
  * before a number literal folds into it ({@code -2} is {@code Num(-2)}, so {@code X^-1} and
  * {@code X^(-1)} are both {@link Expr.Inv}) unless the number carries {@code ^}, {@code .^} or
@@ -41,7 +41,7 @@ public final class Parser {
         this.tokens = tokens;
     }
 
-    /** Parses with DESIGN's default kinds for every name. */
+    /** Parses with the default kinds for every name (upper-case initial a matrix, lower-case a vector). */
     public static Parsed parse(String source) {
         return parse(source, Decls.empty());
     }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Infers and checks the shape of every node, e.g. {@code x'*A*x} makes A n_x×n_x, and
  * {@code A*x + t} fails with "cannot add m_A×1 and 1×1"; sizes are symbols unified across the
  * expression (scalars 1×1, vectors n_x×1, matrices m_A×n_A, fresh ones for I, 0, ones).
- * Derivative shapes are numerator layout (DESIGN, eqs. 1–6).
+ * Derivative shapes are numerator layout (eqs. 1–6; README's language section).
  */
 public final class ShapeChecker {
     private record S(int rows, int cols) {}

@@ -11,16 +11,13 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Checks a {@link Derivation} numerically as docs/ARCHITECTURE.md's "Verify" stage says: at random
- * points with a random direction dV, consecutive steps agree (1e-9), the result G in its read-off
- * form (e.g. tr(G dX) for eq. 3, J vec(dX) for the vec form) equals the last step (1e-9), and G's directional derivative
- * agrees with central finite differences of the function (1e-6). Example: x'x by x, steps
+ * points with a random direction dV, consecutive steps agree, the result G in its read-off form
+ * (e.g. tr(G dX) for eq. 3, J vec(dX) for the vec form) equals the last step, and G's directional
+ * derivative agrees with central finite differences of the function, each to the relative error
+ * its {@link VerifyReport.Check} allows (1e-9, 1e-9, 1e-6). Example: x'x by x, steps
  * d(x')*x + x'*d(x) and 2*x'*d(x), result 2*x', passes; result x' fails naming the numbers.
  */
 public final class DerivationCheck {
-    /** Steps and the read-off form are exact algebra, so only rounding separates them. */
-    public static final double STEP_TOLERANCE = 1e-9;
-    /** Central differences carry truncation and rounding error. */
-    public static final double FINITE_DIFFERENCE_TOLERANCE = 1e-6;
     public static final int POINTS = 3;
     /** Draws allowed per point before giving up on finding one where everything is defined. */
     private static final int ATTEMPTS = 16;
@@ -115,7 +112,7 @@ public final class DerivationCheck {
             double floor = 1e-4 * chain.magnitude(); // rounding in a link is relative to its largest term
             for (int k = 1; k < values.size(); k++) {
                 Discrepancy dis = Discrepancy.between(values.get(k - 1), values.get(k), floor);
-                if (!dis.within(STEP_TOLERANCE)) {
+                if (!dis.within(VerifyReport.Check.STEPS.tolerance())) {
                     throw new VerificationException(stepName(k) + " disagrees with "
                             + (k == 1 ? "the start " + "d(f)" : "step " + (k - 1)) + " at " + where + ": "
                             + dis.describe());
@@ -144,7 +141,7 @@ public final class DerivationCheck {
             }
             DMatrixRMaj readOff = readOff(gv, dx);
             Discrepancy form = Discrepancy.between(last, readOff, 1e-4 * Math.max(chain.magnitude(), result.magnitude()));
-            if (!form.within(STEP_TOLERANCE)) {
+            if (!form.within(VerifyReport.Check.IDENTIFICATION.tolerance())) {
                 throw new VerificationException("the result does not satisfy eq. " + d.form().equation() + " ("
                         + formLabel(d.form()) + " must equal " + (values.size() == 1 ? "d(f)" : "the last step, "
                         + stepName(values.size() - 1)) + ") at " + where + ": " + form.describe());
@@ -153,7 +150,7 @@ public final class DerivationCheck {
             // the vec form claims d vec F, so the differences are taken of vec F (a scalar's vec is itself)
             Expr differenced = d.form() == Form.VEC ? new Expr.Call(dev.mcd.expr.Fn.VEC, d.function()) : d.function();
             FiniteDifference.Result fd = FiniteDifference.along(differenced, d.wrt().name(), p, readOff);
-            if (fd.discrepancy().within(FINITE_DIFFERENCE_TOLERANCE)) {
+            if (fd.discrepancy().within(VerifyReport.Check.FINITE_DIFFERENCES.tolerance())) {
                 sawNonZero |= Mat.maxAbs(readOff) != 0;
                 if (sizes == null) {
                     sizes = VerifyReport.sizesOf(p);

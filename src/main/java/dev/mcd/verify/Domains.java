@@ -77,7 +77,7 @@ final class Domains {
             case Expr.Inv i -> walk(i.arg(), positive, true);
             case Expr.Transpose t -> walk(t.arg(), positive, definite);
             case Expr.Call c -> call(c.fn(), c.arg(), positive, definite);
-            case Expr.Prime p -> walk(p.arg(), positive || p.fn().scalar().positive(), definite);
+            case Expr.Prime p -> walk(p.arg(), positive || p.fn().scalar().drawPositive(), definite);
             case Expr.Apply a -> walk(a.arg(), positive, definite);
             case Expr.Grad g -> walk(g.of(), positive, definite);
             case Expr.Diff d -> walk(d.arg(), positive, definite);
@@ -90,7 +90,7 @@ final class Domains {
                 if (fn == Fn.LOG && arg instanceof Expr.Call(Fn f, Expr inner) && f == Fn.DET) {
                     walk(inner, false, true); // log-det
                 } else {
-                    walk(arg, positive || fn.scalar().positive(), definite);
+                    walk(arg, positive || fn.scalar().drawPositive(), definite);
                 }
             }
             case DETERMINANT -> walk(arg, false, definite || positive); // det inside a log

@@ -2,6 +2,7 @@ package dev.mcd.verify;
 
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Fn;
+import dev.mcd.expr.ScalarFunction;
 
 /**
  * The element-wise built-ins at one entry, read from their {@link Fn} entry: order 0 is the value,
@@ -15,10 +16,22 @@ final class Elementwise {
     static double apply(Fn fn, int order, double x) {
         return switch (order) {
             case 0 -> fn.scalar().value().applyAsDouble(x);
-            case 1 -> at(fn, fn.derivative(), x, 0)[0];
-            case 2 -> at(fn, fn.derivative(), x, 1)[1];
+            case 1 -> orExplicit(fn, at(fn, fn.derivative(), x, 0)[0], 1, x);
+            case 2 -> orExplicit(fn, at(fn, fn.derivative(), x, 1)[1], 2, x);
             default -> throw new VerificationException("only first and second derivatives of " + fn.source() + " are evaluated");
         };
+    }
+
+    /**
+     * The template's number, or the entry's explicit one where the template is 0/0 (abs' at 0): an
+     * infinity (log' at 0) is left alone, since there f' really has no value.
+     */
+    private static double orExplicit(Fn fn, double fromTemplate, int order, double x) {
+        ScalarFunction.Explicit explicit = fn.scalar().whereUndefined();
+        if (!Double.isNaN(fromTemplate) || explicit == null || Double.isNaN(x)) {
+            return fromTemplate;
+        }
+        return (order == 1 ? explicit.prime() : explicit.second()).applyAsDouble(x);
     }
 
     /** The value of a scalar formula in x and its derivative along dx. */

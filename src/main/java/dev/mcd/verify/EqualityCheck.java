@@ -85,7 +85,7 @@ public final class EqualityCheck {
                 continue;
             }
             Discrepancy dis = Discrepancy.between(l, r, 1e-4 * e.magnitude());
-            if (!dis.within(DerivationCheck.STEP_TOLERANCE)) {
+            if (!dis.within(VerifyReport.Check.EQUALITY.tolerance())) {
                 throw new VerificationException("the two sides differ at random point " + (index + 1) + " of " + points
                         + ": left side " + Mat.show(l) + ", right side " + Mat.show(r) + "; " + dis.describe());
             }

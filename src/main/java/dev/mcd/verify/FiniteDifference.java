@@ -23,7 +23,7 @@ final class FiniteDifference {
         double h1 = 1e-5 * scale;
         Estimate plain = central(f, var, p, x, dx, h1);
         Result best = result(plain.value(), h1, claimed, floor(plain.magnitude(), h1));
-        if (best.discrepancy().within(DerivationCheck.FINITE_DIFFERENCE_TOLERANCE)) {
+        if (best.discrepancy().within(VerifyReport.Check.FINITE_DIFFERENCES.tolerance())) {
             return best;
         }
         // Richardson at two step sizes: the wide one for rounding-dominated cases, the narrow one for
@@ -33,7 +33,7 @@ final class FiniteDifference {
             if (extrapolated.discrepancy().relative() < best.discrepancy().relative()) {
                 best = extrapolated;
             }
-            if (best.discrepancy().within(DerivationCheck.FINITE_DIFFERENCE_TOLERANCE)) {
+            if (best.discrepancy().within(VerifyReport.Check.FINITE_DIFFERENCES.tolerance())) {
                 return best;
             }
         }
@@ -54,7 +54,7 @@ final class FiniteDifference {
      * by the tolerance makes a noise-sized difference count as agreement.
      */
     private static double floor(double magnitude, double h) {
-        return 1e-15 * magnitude / h / DerivationCheck.FINITE_DIFFERENCE_TOLERANCE;
+        return 1e-15 * magnitude / h / VerifyReport.Check.FINITE_DIFFERENCES.tolerance();
     }
 
     private record Estimate(DMatrixRMaj value, double magnitude) {}

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Concrete sizes for every node of one or more expressions: each dimension is a class of an
  * {@link UnionFind} (the one the shape checker uses too), unified by the operators (x'*A*x makes A square of x's length), multiplied by
- * kron and vec, fixed by known values, and any class still free is drawn at random in 2..4.
+ * kron and vec, fixed by known values, and any class still free is drawn at random in 2..{@value #LARGEST}.
  * It gives the sizes of I, 0 and 1 from their context, and the sizes of the variables and of
  * the values of abstract functions (y(x)) for a random point; names share sizes across roots.
  * Not {@code ShapeChecker}: that keys nodes by identity (one shared {@code I} instance gets one

@@ -61,7 +61,7 @@ class DeriverPropertyTest {
         return new RandomProblems(false).problems();
     }
 
-    /** The full grammar; enable when tr(t*(A .* X)) by X verifies (hadamard-move drops the I of I∘A). */
+    /** The full grammar, matrix Hadamard products included (tr(t*(A .* X)) by X). */
     @Property(tries = 200, seed = "20260101")
     void withMatrixHadamardProducts(@ForAll("problemsWithMatrixHadamard") Problem p) {
         derivesAndVerifiesOrRefusesClearly(p);

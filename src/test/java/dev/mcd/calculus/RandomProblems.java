@@ -23,7 +23,7 @@ final class RandomProblems {
     private final Map<Integer, Arbitrary<String>> vectors = new HashMap<>();
     private final Map<Integer, Arbitrary<String>> matrices = new HashMap<>();
 
-    /** {@code matrixHadamard}: whether matrices may be Hadamard products (off while hadamard-move drops the I of I∘A, see DeriverPropertyTest). */
+    /** {@code matrixHadamard}: whether matrices may be Hadamard products (DeriverPropertyTest runs both). */
     RandomProblems(boolean matrixHadamard) {
         this.matrixHadamard = matrixHadamard;
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps README's Quick start at exactly two commands ({@code ./mcd build}, {@code mvn -B test})
- * and CI running the same test command, so the documented way is the tested way.
+ * and CI running the same test command, so the documented way is the tested way; README's sample
+ * {@code mcd derive} output is what that command prints.
  */
 class ReadmeCommandsTest {
 
@@ -42,6 +43,24 @@ class ReadmeCommandsTest {
         // CI calls `bash .ci/run`, but people and the workflow call both directly.
         assertTrue(Files.isExecutable(ProjectRoot.file(".ci/run")), ".ci/run is not executable");
         assertTrue(Files.isExecutable(ProjectRoot.file("mcd")), "mcd is not executable");
+    }
+
+    /** README's sample derivation: "(`./mcd derive '...' --wrt W --where '...'`):" then a text block. */
+    private static final Pattern DERIVE_SAMPLE = Pattern.compile("\\(`\\./mcd (derive [^`]*)`\\):\\s*```text\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void theSampleDeriveOutputIsWhatTheCommandPrints() throws IOException {
+        // the sample shows measured errors and sizes, which move when the points' seeds do
+        var m = DERIVE_SAMPLE.matcher(Files.readString(ProjectRoot.file("README.md")));
+        assertTrue(m.find(), "README has no sample `./mcd derive ...` output");
+        List<String> args = new ArrayList<>();
+        var word = Pattern.compile("'([^']*)'|(\\S+)").matcher(m.group(1));
+        while (word.find()) {
+            args.add(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        dev.mcd.robust.Run r = dev.mcd.robust.Run.of(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(m.group(2), r.out());
     }
 
     /** The lines under the "## title" heading, up to the next heading of that level or above. */

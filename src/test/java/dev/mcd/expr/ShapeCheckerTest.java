@@ -98,7 +98,7 @@ class ShapeCheckerTest {
 
     @Test
     void vecOfAProductMatchesTheKroneckerForm() {
-        // vec(AXB) = (B' ⊗ A) vec(X) (DESIGN, identification): the product sizes settle after the fact.
+        // vec(AXB) = (B' ⊗ A) vec(X) (the vec form, docs/ARCHITECTURE.md step 4): the product sizes settle after the fact.
         Parser.Parsed p = Parser.parse("vec(A*X*B) - kron(B', A)*vec(X)", Decls.empty());
         Shapes s = ShapeChecker.check(p.expr(), p.positions());
         Expr.Add add = (Expr.Add) p.expr();

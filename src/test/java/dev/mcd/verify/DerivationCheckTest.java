@@ -176,4 +176,56 @@ class DerivationCheckTest {
                 "d(t - 1)/(t - 1)", "1/(t - 1)*d(t)"));
         assertEquals(3, r.points());
     }
+
+    /*
+     * Near misses: each check refuses an error just above the tolerance its claim prints
+     * (VerifyReport.Check.tolerance()) and accepts one just below, so the printed bound is the
+     * enforced one. The errors are made by scaling one part of example 1 by 1 + k·tolerance; the
+     * measured errors of the exact derivation are about 1e-16, far below either side.
+     */
+
+    /** 1 + k times the check's tolerance: k = 1.1 is a relative error just above it, 0.9 just below. */
+    private static Expr off(VerifyReport.Check check, double k) {
+        return num(1 + k * check.tolerance());
+    }
+
+    private static Derivation lastStepOff(double k) {
+        Expr c = off(VerifyReport.Check.STEPS, k);
+        return quadratic(mul(c, num(2), t(x)), mul(c, num(2), t(x), d(x)));
+    }
+
+    private static Derivation resultOff(double k) {
+        return quadratic(mul(off(VerifyReport.Check.IDENTIFICATION, k), num(2), t(x)), mul(num(2), t(x), d(x)));
+    }
+
+    /** A chain and result that agree with each other but differentiate c·x'x, while the function is x'x. */
+    private static Derivation functionOff(double k) {
+        Expr c = off(VerifyReport.Check.FINITE_DIFFERENCES, k);
+        Expr f = mul(t(x), x);
+        return new Derivation(f, x, d(mul(c, t(x), x)), List.of(), Form.SCALAR_BY_VECTOR, mul(c, num(2), t(x)));
+    }
+
+    @Test
+    void aStepJustOutsideItsToleranceIsRefusedAndJustInsideAccepted() {
+        var e = assertThrows(VerificationException.class, () -> DerivationCheck.check(lastStepOff(1.1)));
+        assertTrue(e.getMessage().startsWith("step 3 (rule collect-terms) disagrees with step 2"), e.getMessage());
+        VerifyReport r = DerivationCheck.check(lastStepOff(0.9));
+        assertTrue(r.maxStepError() > 0.5 * VerifyReport.Check.STEPS.tolerance(), r.summary());
+    }
+
+    @Test
+    void aResultJustOutsideTheFormToleranceIsRefusedAndJustInsideAccepted() {
+        var e = assertThrows(VerificationException.class, () -> DerivationCheck.check(resultOff(1.1)));
+        assertTrue(e.getMessage().startsWith("the result does not satisfy eq. 2"), e.getMessage());
+        VerifyReport r = DerivationCheck.check(resultOff(0.9));
+        assertTrue(r.maxIdentificationError() > 0.5 * VerifyReport.Check.IDENTIFICATION.tolerance(), r.summary());
+    }
+
+    @Test
+    void aDerivativeJustOutsideTheFiniteDifferenceToleranceIsRefusedAndJustInsideAccepted() {
+        var e = assertThrows(VerificationException.class, () -> DerivationCheck.check(functionOff(1.1)));
+        assertTrue(e.getMessage().startsWith("the result disagrees with central finite differences"), e.getMessage());
+        VerifyReport r = DerivationCheck.check(functionOff(0.9));
+        assertTrue(r.maxFiniteDifferenceError() > 0.5 * VerifyReport.Check.FINITE_DIFFERENCES.tolerance(), r.summary());
+    }
 }

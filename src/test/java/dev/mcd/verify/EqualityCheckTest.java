@@ -65,4 +65,20 @@ class EqualityCheckTest {
         EqualityCheck.check(s[0], s[1]);
         assertThrows(VerificationException.class, () -> EqualityCheck.check(s[0], s[1], name -> true));
     }
+
+    /**
+     * A near miss: c·(x'x) = x'x is refused when c − 1 is just above the tolerance the claim prints
+     * (VerifyReport.Check.EQUALITY) and accepted just below it.
+     */
+    @Test
+    void anEqualityJustOutsideItsToleranceIsRefusedAndJustInsideAccepted() {
+        double tolerance = VerifyReport.Check.EQUALITY.tolerance();
+        Expr lhs = Cases.parse("x'*x", "x: vector");
+        Expr above = new Expr.Mul(java.util.List.of(new Expr.Num(1 + 1.1 * tolerance), lhs));
+        Expr below = new Expr.Mul(java.util.List.of(new Expr.Num(1 + 0.9 * tolerance), lhs));
+        var e = assertThrows(VerificationException.class, () -> EqualityCheck.check(above, lhs));
+        assertTrue(e.getMessage().startsWith("the two sides differ at random point 1"), e.getMessage());
+        VerifyReport r = EqualityCheck.check(below, lhs);
+        assertTrue(r.maxEqualityError() > 0.5 * tolerance, r.summary());
+    }
 }
