@@ -67,18 +67,24 @@ public final class Python {
         List<String> command = new ArrayList<>(List.of("python3"));
         command.addAll(args);
         try {
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
-            if (dir != null) {
-                builder.directory(dir.toFile());
+            // Output goes to a file, not a pipe: reading a pipe to its end would wait for a hung
+            // script forever, and a pipe nobody reads would block a chatty one before it exits.
+            Path log = Files.createTempFile("mcd-python", ".log");
+            try {
+                var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                if (dir != null) {
+                    builder.directory(dir.toFile());
+                }
+                Process p = builder.start();
+                boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+                if (!done) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                String out = Files.readString(log, StandardCharsets.UTF_8);
+                return done ? new Output(p.exitValue(), out) : new Output(-1, "timed out after " + seconds + " s\n" + out);
+            } finally {
+                Files.deleteIfExists(log);
             }
-            Process p = builder.start();
-            // read first: a full pipe would block the script before it exits
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Output(-1, "timed out after " + seconds + " s\n" + out);
-            }
-            return new Output(p.exitValue(), out);
         } catch (IOException e) {
             return new Output(-1, "no python3 on PATH: " + e.getMessage());
         } catch (InterruptedException e) {
