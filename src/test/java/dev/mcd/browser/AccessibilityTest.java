@@ -122,7 +122,7 @@ class AccessibilityTest {
 
     @Test
     void everyDerivationOffersItsCommandAndItsTexToCopy() {
-        driver.get(browser.url("worked-examples.html").toString());
+        browser.openShowing("worked-examples.html", ".result[data-command]");
         @SuppressWarnings("unchecked")
         var bars = (List<String>) js().executeScript("""
                 return [...document.querySelectorAll('.result[data-command]')].map(r =>

@@ -116,6 +116,31 @@ final class BrowserFixture implements AutoCloseable {
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * Loads the page until it shows {@code css}: a navigation right after a long run of page loads
+     * has come back as the browser's own error page (a kept-alive connection the test server had
+     * closed), so it loads up to three times and then fails naming what the page showed.
+     */
+    void openShowing(String page, String css) {
+        openShowing(url(page), css);
+    }
+
+    /** {@link #openShowing(String, String)} for an address, e.g. a page's link with its query. */
+    void openShowing(URI address, String css) {
+        String seen = "";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            driver().get(address.toString());
+            new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d ->
+                    "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            if (!driver().findElements(org.openqa.selenium.By.cssSelector(css)).isEmpty()) {
+                return;
+            }
+            seen = driver().getTitle() + ": " + String.valueOf(js().executeScript(
+                    "return document.body ? document.body.innerText.slice(0, 200) : '';"));
+        }
+        throw new AssertionError(address + " showed no " + css + " in three loads; it showed " + seen);
+    }
+
     /** Saves a screenshot of the window as target/screenshots/NAME.png. */
     Path shot(String name) throws IOException {
         return Files.write(screenshots.resolve(name + ".png"), driver().getScreenshotAs(OutputType.BYTES));

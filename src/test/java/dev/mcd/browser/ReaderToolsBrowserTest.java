@@ -80,7 +80,7 @@ class ReaderToolsBrowserTest {
         for (Block b : blocks) {
             Map<String, String> q = query(b.link());
             assertTrue(b.link().startsWith("derive.html?") && q.containsKey("expr") && q.containsKey("wrt"), b.toString());
-            driver.get(browser.url(b.page()).resolve(b.link()).toString());
+            browser.openShowing(browser.url(b.page()).resolve(b.link()), "#derive-output");
             WebElement out = driver.findElement(By.id("derive-output"));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> List.of("done", "error").contains(out.getDomAttribute("data-state")));
             String got = "done".equals(out.getDomAttribute("data-state")) ? out.getDomAttribute("data-result")
@@ -96,7 +96,7 @@ class ReaderToolsBrowserTest {
     @Test
     void copyButtonsHoldTheCommandTheResultItsTexAndItsNumpyModule() throws IOException {
         driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(browser.url("worked-examples.html").toString());
+        browser.openShowing("worked-examples.html", "meta[name=description]");
         js(RECORD_CLIPBOARD);
         WebElement block = driver.findElement(By.cssSelector(".derivation .result[data-command]"));
         List<WebElement> buttons = block.findElements(By.cssSelector(".copy-bar button"));
@@ -118,13 +118,13 @@ class ReaderToolsBrowserTest {
         assertTrue(copied.get(3).contains("\n    return "), copied.get(3));
         assertTrue(buttons.get(0).getText().equals("Copied"), "the button says it copied");
         driver.manage().window().setSize(new Dimension(390, 844));
-        driver.get(browser.url("worked-examples.html").toString());
+        browser.openShowing("worked-examples.html", "meta[name=description]");
         shot(driver.findElement(By.cssSelector(".derivation")), "reader-block-390");
     }
 
     @Test
     void aResultWithAnAbstractFunctionOffersNoNumpy() {
-        driver.get(browser.url("worked-examples.html").toString());
+        browser.openShowing("worked-examples.html", ".result[data-command]");
         @SuppressWarnings("unchecked")
         var bars = (List<String>) js("""
                 return [...document.querySelectorAll('.result[data-command]')].filter(r => r.dataset.text.includes("'(") || /\\bl\\(/.test(r.dataset.text))
@@ -136,7 +136,7 @@ class ReaderToolsBrowserTest {
     @Test
     void anyFormulaOffersItsTexOnHoverAndASelectionCopiesTex() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(browser.url("method.html").toString());
+        browser.openShowing("method.html", "meta[name=description]");
         js(RECORD_CLIPBOARD);
         WebElement formula = driver.findElement(By.cssSelector("main p .katex"));
         js("arguments[0].scrollIntoView({block: 'center'});", formula);
@@ -165,7 +165,7 @@ class ReaderToolsBrowserTest {
         List<String> names = pages();
         int derivations = 0;
         for (String name : names) {
-            driver.get(browser.url(name).toString());
+            browser.openShowing(name, "meta[name=description]");
             @SuppressWarnings("unchecked")
             var bad = (List<String>) js("""
                     return [...document.querySelectorAll('div.derivation:not(.chain), div.derivation.chain[id]')].flatMap(d => {
@@ -177,7 +177,7 @@ class ReaderToolsBrowserTest {
             derivations += ((Long) js("return document.querySelectorAll('a.example-label').length;")).intValue();
         }
         assertTrue(derivations >= 80, "permalinked derivations: " + derivations);
-        driver.get(browser.url("identities.html").toString());
+        browser.openShowing("identities.html", "meta[name=description]");
         @SuppressWarnings("unchecked")
         var rows = (List<String>) js("""
                 return [...document.querySelectorAll('tr[id^="eq:"]')].filter(r => !r.querySelector('a[href="#' + CSS.escape(r.id) + '"]'))
@@ -185,14 +185,14 @@ class ReaderToolsBrowserTest {
         assertEquals(List.of(), rows, "every numbered identity links to itself");
         // a permalink opened in a fresh page scrolls its block under the header
         for (String target : List.of("worked-examples.html#ex:example-4", "identities.html#eq:product-rule")) {
-            driver.get(browser.url("index.html").toString());
-            driver.get(browser.url(target).toString());
+            browser.openShowing("index.html", "meta[name=description]");
+            browser.openShowing(target, "meta[name=description]");
             String id = target.substring(target.indexOf('#') + 1);
             Number top = (Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().top;", id);
             assertTrue(top.doubleValue() >= 0 && top.doubleValue() < 200, target + " at " + top);
         }
         // the mark shows on keyboard focus
-        driver.get(browser.url("worked-examples.html").toString());
+        browser.openShowing("worked-examples.html", "meta[name=description]");
         WebElement label = driver.findElement(By.cssSelector("a.example-label"));
         js("arguments[0].focus();", label);
         assertEquals("\" #\"", js("return getComputedStyle(arguments[0], '::after').content;", label));
@@ -201,7 +201,7 @@ class ReaderToolsBrowserTest {
     @Test
     void arrowKeysTurnPagesUnlessTheReaderIsTyping() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(browser.url("method.html").toString());
+        browser.openShowing("method.html", "meta[name=description]");
         String next = driver.findElement(By.cssSelector("a[rel=next]")).getDomProperty("href");
         String prev = driver.findElement(By.cssSelector("a[rel=prev]")).getDomProperty("href");
         String here = driver.getCurrentUrl();
@@ -224,7 +224,7 @@ class ReaderToolsBrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
             for (String name : pages()) {
-                driver.get(browser.url(name).toString());
+                browser.openShowing(name, "meta[name=description]");
                 @SuppressWarnings("unchecked")
                 var headings = (List<String>) js("return [...document.querySelectorAll('.page-toc a')].map(a => a.getAttribute('href'));");
                 if (headings.isEmpty()) {
@@ -293,7 +293,7 @@ class ReaderToolsBrowserTest {
     @Test
     void searchForInvXFindsTheInverseIdentitiesAndSnippetsShowFormulasAsText() {
         driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(browser.url("index.html").toString());
+        browser.openShowing("index.html", "meta[name=description]");
         WebElement input = driver.findElement(By.id("search-input"));
         input.click();
         input.sendKeys("inv(X)");
@@ -327,7 +327,7 @@ class ReaderToolsBrowserTest {
     private List<Block> blocks() {
         var all = new ArrayList<Block>();
         for (String name : pages()) {
-            driver.get(browser.url(name).toString());
+            browser.openShowing(name, "meta[name=description]");
             @SuppressWarnings("unchecked")
             var found = (List<List<String>>) js("""
                     return [...document.querySelectorAll('.derivation .result[data-command]')].map(r =>
