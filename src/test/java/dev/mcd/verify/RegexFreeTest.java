@@ -91,4 +91,11 @@ class RegexFreeTest {
     Arbitrary<String> names() {
         return Arbitraries.strings().withChars("aZz09_ é-\n").ofMaxLength(8);
     }
+
+    @Property(tries = 20000)
+    void variesReadsTheBaseAsTheRegex(@ForAll("names") String name) {
+        String base = name.split("[_0-9]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        boolean regex = !base.isEmpty() && !EqualityCheck.GREEK.contains(base) && base.charAt(0) >= 'n' && base.charAt(0) <= 'z';
+        assertEquals(regex, EqualityCheck.varies(name), name);
+    }
 }
