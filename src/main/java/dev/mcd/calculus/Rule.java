@@ -22,9 +22,23 @@ record Rule(String id, String fact, Guard guard, UnaryOperator<Expr> rewrite) {
     }
 
     Rule {
-        if (!id.matches("[a-z]+(-[a-z]+)*")) {
+        if (!isKebab(id)) {
             throw new IllegalArgumentException("a rule id is kebab-case: " + id);
         }
+    }
+
+    /** [a-z]+(-[a-z]+)*, checked by hand: a regex would put the whole regex engine into the browser build. */
+    static boolean isKebab(String id) {
+        if (id.isEmpty() || id.startsWith("-") || id.endsWith("-") || id.contains("--")) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c != '-' && (c < 'a' || c > 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The catalogue entry this rule cites; a rule citing nothing that exists is a programming error. */

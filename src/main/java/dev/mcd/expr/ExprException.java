@@ -37,8 +37,17 @@ public class ExprException extends RuntimeException {
 
     /** The line the position points into, without its line break. */
     public String sourceLine() {
-        String[] lines = source.split("\n", -1);
-        return pos.line() <= lines.length ? lines[pos.line() - 1] : "";
+        // Walked by hand, not split: String.split compiles a regex, and the browser build would carry the whole regex engine.
+        int start = 0;
+        for (int line = 1; line < pos.line(); line++) {
+            int nl = source.indexOf('\n', start);
+            if (nl < 0) {
+                return "";
+            }
+            start = nl + 1;
+        }
+        int end = source.indexOf('\n', start);
+        return source.substring(start, end < 0 ? source.length() : end);
     }
 
     /** {@code line:col: message}, the source line and a caret under the column. */

@@ -2,8 +2,6 @@ package dev.mcd.print;
 
 import dev.mcd.expr.Kind;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names in the tutorial's notation (its section on notation): {@code Sigma_2} of a matrix is
@@ -24,9 +22,45 @@ final class LatexNames {
             Map.entry("Omicron", "O"), Map.entry("Rho", "P"), Map.entry("Tau", "T"),
             Map.entry("Chi", "X"));
 
-    /** base, then an optional {@code _sub} or trailing digits (W1 reads as W_1, as the tutorial writes it). */
-    private static final Pattern NAME = Pattern.compile(
-            "([\\p{L}&&[^_]](?:[\\p{L}&&[^_]]*?))(?:_([\\p{L}\\p{Nd}_]+)|(\\p{Nd}+))?");
+    /**
+     * A name read as base, then an optional {@code _sub} or trailing digits (W1 reads as W_1, as the
+     * tutorial writes it): letters, then nothing, {@code _} and letters, digits or {@code _}, or digits.
+     * Read by hand, not by a regex, which would put the whole regex engine into the browser build.
+     */
+    record Name(String base, String sub) {
+        /** The parts, or null when the name is not of that form; {@code sub} is null when absent. */
+        static Name parse(String name) {
+            int p = 0;
+            while (p < name.length() && Character.isLetter(name.codePointAt(p))) {
+                p += Character.charCount(name.codePointAt(p));
+            }
+            if (p == 0) {
+                return null;
+            }
+            String base = name.substring(0, p);
+            String rest = name.substring(p);
+            if (rest.isEmpty()) {
+                return new Name(base, null);
+            }
+            if (rest.charAt(0) == '_' && rest.length() > 1 && all(rest, 1, true)) {
+                return new Name(base, rest.substring(1));
+            }
+            return all(rest, 0, false) ? new Name(base, rest) : null;
+        }
+
+        /** From i on, all decimal digits, or (withLetters) all letters, decimal digits or {@code _}. */
+        private static boolean all(String s, int i, boolean withLetters) {
+            while (i < s.length()) {
+                int cp = s.codePointAt(i);
+                boolean ok = Character.isDigit(cp) || (withLetters && (cp == '_' || Character.isLetter(cp)));
+                if (!ok) {
+                    return false;
+                }
+                i += Character.charCount(cp);
+            }
+            return true;
+        }
+    }
 
     private static Map<String, String> greek() {
         String[] lower = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
@@ -61,17 +95,17 @@ final class LatexNames {
 
     /** True when the name prints as a word ({@code \mathit{loss}}) that juxtaposition would blur. */
     static boolean isWord(String name) {
-        Matcher m = NAME.matcher(name);
-        return m.matches() && letters(m.group(1)) == null;
+        Name n = Name.parse(name);
+        return n != null && letters(n.base()) == null;
     }
 
     private static String styled(String name, boolean bold) {
-        Matcher m = NAME.matcher(name);
-        if (!m.matches()) {
+        Name n = Name.parse(name);
+        if (n == null) {
             return "\\text{" + escapeText(name) + "}";
         }
-        String base = m.group(1);
-        String sub = m.group(2) != null ? m.group(2) : m.group(3);
+        String base = n.base();
+        String sub = n.sub();
         String symbol = letters(base);
         String tex;
         if (symbol == null) {
@@ -101,9 +135,8 @@ final class LatexNames {
     }
 
     private static String subscript(String sub) {
-        String[] parts = sub.split("_");
         StringBuilder out = new StringBuilder();
-        for (String part : parts) {
+        for (String part : parts(sub)) {
             if (part.isEmpty()) {
                 continue;
             }
@@ -119,6 +152,18 @@ final class LatexNames {
         }
         String s = out.toString();
         return s.length() == 1 ? s : "{" + s + "}";
+    }
+
+    /** The pieces between underscores (empty ones included; the caller skips them), without String.split's regex. */
+    private static java.util.List<String> parts(String s) {
+        var parts = new java.util.ArrayList<String>();
+        int start = 0;
+        for (int u = s.indexOf('_'); u >= 0; u = s.indexOf('_', start)) {
+            parts.add(s.substring(start, u));
+            start = u + 1;
+        }
+        parts.add(s.substring(start));
+        return parts;
     }
 
     private static String escapeText(String s) {

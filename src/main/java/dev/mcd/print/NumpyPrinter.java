@@ -235,7 +235,7 @@ public final class NumpyPrinter {
                         yield whole;
                     }
                     List<String> factors = new ArrayList<>();
-                    for (String factor : sym.name().split("·")) {
+                    for (String factor : splitOnDot(sym.name())) {
                         String size = factor.chars().allMatch(Character::isDigit) ? factor : variableSize(factor);
                         if (size == null || !sym.name().contains("·")) {
                             throw new IllegalArgumentException("size " + sym + " of " + what + " is not the size of any variable");
@@ -419,5 +419,26 @@ public final class NumpyPrinter {
         private Py prime(Prime p) {
             return template(p.fn().scalar().numpyPrime(), p.arg()); // Prime admits element-wise functions only
         }
+    }
+
+    /**
+     * {@code s.split("·")} without String.split, which compiles a regex (the engine packages stay
+     * regex-free for the browser build): the pieces between dots, trailing empty ones dropped, s itself without a dot.
+     */
+    static List<String> splitOnDot(String s) {
+        if (s.indexOf('·') < 0) {
+            return List.of(s);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int dot = s.indexOf('·'); dot >= 0; dot = s.indexOf('·', start)) {
+            parts.add(s.substring(start, dot));
+            start = dot + 1;
+        }
+        parts.add(s.substring(start));
+        while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        return parts;
     }
 }

@@ -16,7 +16,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class EqualityCheck {
     private static final int ATTEMPTS = 16;
-    private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
+    static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
             "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau",
             "upsilon", "phi", "chi", "psi", "omega");
 
@@ -103,7 +103,11 @@ public final class EqualityCheck {
      * (Sigma_1, Lambda) are constants. So eq. 12, d(A*X*B + C) = A*d(X)*B, holds as written.
      */
     public static boolean varies(String name) {
-        String base = name.split("[_0-9]", 2)[0].toLowerCase(Locale.ROOT);
+        int end = 0; // up to the first _ or digit, by hand: a regex would put the regex engine into the browser build
+        while (end < name.length() && name.charAt(end) != '_' && !(name.charAt(end) >= '0' && name.charAt(end) <= '9')) {
+            end++;
+        }
+        String base = name.substring(0, end).toLowerCase(Locale.ROOT);
         if (base.isEmpty() || GREEK.contains(base)) {
             return false;
         }

@@ -363,6 +363,24 @@ final class Mat {
     }
 
     static String num(double v) {
-        return Decimal.general(v, 10).replaceFirst("\\.?0+(e|$)", "$1");
+        return dropZeros(Decimal.general(v, 10));
+    }
+
+    /**
+     * {@code s.replaceFirst("\\.?0+(e|$)", "$1")} written out (a regex would put the whole regex engine
+     * into the browser build): the first run of zeros, with a dot before it, that ends at an e or at the end goes.
+     */
+    static String dropZeros(String s) {
+        for (int start = 0; start < s.length(); start++) {
+            int z = s.charAt(start) == '.' ? start + 1 : start;
+            int end = z;
+            while (end < s.length() && s.charAt(end) == '0') {
+                end++;
+            }
+            if (end > z && (end == s.length() || s.charAt(end) == 'e')) {
+                return s.substring(0, start) + s.substring(end);
+            }
+        }
+        return s;
     }
 }

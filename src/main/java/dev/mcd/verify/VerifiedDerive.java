@@ -73,7 +73,7 @@ public final class VerifiedDerive {
         Parser.Parsed parsed = within(Part.EXPR, () -> Parser.parse(expr, decls));
         Shapes shapes = within(Part.EXPR, () -> ShapeChecker.check(parsed.expr(), parsed.positions()));
         String name = wrt.strip();
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        if (!isIdentifier(name)) {
             throw new RequestException(Part.WRT, new ExprException("expected the name of one variable", new Pos(1, 1), wrt));
         }
         Expr.Var v = new Expr.Var(name, decls.kindOf(name));
@@ -108,9 +108,6 @@ public final class VerifiedDerive {
         return new Result(d, report, shapes, decls);
     }
 
-    private static final java.util.regex.Pattern DIFFER = java.util.regex.Pattern.compile(
-            "the two sides differ at (random point \\d+ of \\d+)(?: \\(([^)]*)\\))?: .*expected (\\S+), got (\\S+)(.*)", java.util.regex.Pattern.DOTALL);
-
     /**
      * The numbers of a mismatch as the author reads them: the engine's value first named as the
      * engine's, the claim's as theirs, one entry instead of two whole matrices, e.g. "they differ at
@@ -118,15 +115,33 @@ public final class VerifiedDerive {
      * (The check compares the engine's result, the left side, with the claim, the right side.)
      */
     static String mismatch(String message) {
-        var m = DIFFER.matcher(message);
-        if (!m.matches()) {
+        DifferMessage m = DifferMessage.parse(message);
+        if (m == null) {
             return "they differ: " + message;
         }
-        String rest = m.group(5).strip();
+        String rest = m.rest().strip();
         String entry = rest.startsWith("in entry") ? ", " + rest.substring(0, rest.indexOf(')') + 1) : "";
         String error = rest.contains("(relative error") ? " " + rest.substring(rest.indexOf("(relative error")) : "";
-        return "they differ at " + m.group(1) + (m.group(2) == null ? "" : " (" + m.group(2) + ")") + entry
-                + ": the engine's result gives " + m.group(3) + ", yours " + m.group(4) + error;
+        return "they differ at " + m.point() + (m.sizes() == null ? "" : " (" + m.sizes() + ")") + entry
+                + ": the engine's result gives " + m.expected() + ", yours " + m.got() + error;
+    }
+
+    /** [A-Za-z][A-Za-z0-9_]*, checked by hand: a regex would put the whole regex engine into the browser build. */
+    static boolean isIdentifier(String name) {
+        if (name.isEmpty() || !asciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static <T> T within(Part part, java.util.function.Supplier<T> step) {

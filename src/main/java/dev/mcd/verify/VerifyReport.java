@@ -111,6 +111,20 @@ public record VerifyReport(int points, List<Measure> measures, String sizes) {
             return "0";
         }
         String s = Decimal.sci(v, 1); // "2e-15", "3e-09", "1e+00", as String.format("%.0e")
-        return s.replaceFirst("e([+-])0*(\\d)", "e$1$2").replace("e+", "e").replaceFirst("e0$", "");
+        // By hand, not replaceFirst: a regex would put the whole regex engine into the browser build.
+        // The exponent loses its leading zeros and its plus sign, and a zero exponent goes: 1e+00 is 1, 3e-09 is 3e-9.
+        int e = s.indexOf('e');
+        if (e < 0) {
+            return s;
+        }
+        int d = e + 2;
+        while (d < s.length() - 1 && s.charAt(d) == '0') {
+            d++;
+        }
+        String exponent = s.substring(d);
+        if (s.charAt(e + 1) == '-') {
+            return s.substring(0, e) + "e-" + exponent;
+        }
+        return exponent.equals("0") ? s.substring(0, e) : s.substring(0, e) + "e" + exponent;
     }
 }

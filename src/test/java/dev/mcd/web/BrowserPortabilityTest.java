@@ -30,7 +30,9 @@ class BrowserPortabilityTest {
             Pattern.compile("\\.nextInt\\(\\s*[^)\\s]"), "Random.nextInt(bound) draws differently in TeaVM: use the JDK algorithm (verify.Sizing)",
             Pattern.compile("Collections\\.shuffle\\("), "Collections.shuffle calls nextInt(bound): see verify.Sizing.shuffle",
             Pattern.compile("new Thread\\(|Character\\.getName\\("), "JVM only: put it in expr.JvmPlatform",
-            Pattern.compile("unmodifiableSorted|unmodifiableNavigable"), "missing in TeaVM: use expr.Sorted");
+            Pattern.compile("unmodifiableSorted|unmodifiableNavigable"), "missing in TeaVM: use expr.Sorted",
+            Pattern.compile("java\\.util\\.regex|\\.(matches|split|replaceFirst|replaceAll)\\(\\s*\""),
+            "a regex puts TeaVM's whole regex engine (28 KB gzip, issue 16) into the browser bundle: read the text by hand");
 
     @Test
     void engineSourcesUseNoApiThatDiffersInTheBrowser() throws IOException {
