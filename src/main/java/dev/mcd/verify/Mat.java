@@ -367,20 +367,25 @@ final class Mat {
     }
 
     /**
-     * {@code s.replaceFirst("\\.?0+(e|$)", "$1")} written out (a regex would put the whole regex engine
-     * into the browser build): the first run of zeros, with a dot before it, that ends at an e or at the end goes.
+     * The fraction's trailing zeros dropped, and its dot when nothing is left after it:
+     * "2.500000000" → "2.5", "1.000000000e+05" → "1e+05"; a whole number or an exponent keeps its
+     * zeros ("1234567890", "1.5e-10"). Written out: a regex would put the whole regex engine into the
+     * browser build.
      */
     static String dropZeros(String s) {
-        for (int start = 0; start < s.length(); start++) {
-            int z = s.charAt(start) == '.' ? start + 1 : start;
-            int end = z;
-            while (end < s.length() && s.charAt(end) == '0') {
-                end++;
-            }
-            if (end > z && (end == s.length() || s.charAt(end) == 'e')) {
-                return s.substring(0, start) + s.substring(end);
-            }
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        String exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.indexOf('.') < 0) {
+            return s;
         }
-        return s;
+        int end = mantissa.length();
+        while (mantissa.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (mantissa.charAt(end - 1) == '.') {
+            end--;
+        }
+        return mantissa.substring(0, end) + exponent;
     }
 }
