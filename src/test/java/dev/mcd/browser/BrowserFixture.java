@@ -111,7 +111,12 @@ final class BrowserFixture implements AutoCloseable {
 
     /** Loads the page and waits until the document is complete. */
     void open(String page) {
-        driver().get(url(page).toString());
+        open(url(page));
+    }
+
+    /** Loads an address (e.g. a page with a query) and waits until the document is complete. */
+    void open(URI address) {
+        driver().get(address.toString());
         new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d ->
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -129,9 +134,7 @@ final class BrowserFixture implements AutoCloseable {
     void openShowing(URI address, String css) {
         String seen = "";
         for (int attempt = 0; attempt < 3; attempt++) {
-            driver().get(address.toString());
-            new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d ->
-                    "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            open(address);
             if (!driver().findElements(org.openqa.selenium.By.cssSelector(css)).isEmpty()) {
                 return;
             }

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -25,29 +27,18 @@ import java.util.stream.Stream;
 public final class EngineFingerprint {
     private static final List<String> ENGINE = List.of("dev/mcd/expr/", "dev/mcd/calculus/", "dev/mcd/print/", "dev/mcd/verify/");
     private static final List<String> ANSWERS = Stream.concat(ENGINE.stream(), Stream.of("dev/mcd/site/engine/")).toList();
-    private static volatile String engine;
-    private static volatile String answers;
+    private static final Map<List<String>, String> COMPUTED = new ConcurrentHashMap<>();
 
     private EngineFingerprint() {}
 
     /** The engine's code alone: names the browser bundle, which holds exactly these packages. */
     public static String of() {
-        String f = engine;
-        if (f == null) {
-            f = compute(ENGINE);
-            engine = f;
-        }
-        return f;
+        return COMPUTED.computeIfAbsent(ENGINE, EngineFingerprint::compute);
     }
 
     /** The engine's code and this package's: keys the derivation cache. */
     public static String ofAnswers() {
-        String f = answers;
-        if (f == null) {
-            f = compute(ANSWERS);
-            answers = f;
-        }
-        return f;
+        return COMPUTED.computeIfAbsent(ANSWERS, EngineFingerprint::compute);
     }
 
     private static String compute(List<String> packages) {
