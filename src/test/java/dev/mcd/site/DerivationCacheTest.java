@@ -19,6 +19,7 @@ class DerivationCacheTest {
     private static final class Counting extends ForwardingEngine {
         final AtomicInteger derives = new AtomicInteger();
         final AtomicInteger chains = new AtomicInteger();
+        final AtomicInteger catalogues = new AtomicInteger();
         final String version;
 
         Counting(String version) {
@@ -40,6 +41,12 @@ class DerivationCacheTest {
         public CheckedChain checkChain(ChainRequest r) throws DerivationException {
             chains.incrementAndGet();
             return super.checkChain(r);
+        }
+
+        @Override
+        public List<IdentityView> identities() {
+            catalogues.incrementAndGet();
+            return super.identities();
         }
     }
 
@@ -85,6 +92,16 @@ class DerivationCacheTest {
         var upgraded = new Counting("v2");
         new DerivationCache(upgraded, dir).derive(request);
         assertEquals(1, upgraded.derives.get(), "a new engine version misses the old entries");
+    }
+
+    /** The catalogue once went unread (its record could not be constructed) and was recomputed on every build. */
+    @Test
+    void theCatalogueIsReadBackAfterARestart(@TempDir Path dir) {
+        var first = new Counting("v1");
+        var expected = new DerivationCache(first, dir).identities();
+        var restarted = new Counting("v1");
+        assertEquals(expected, new DerivationCache(restarted, dir).identities());
+        assertEquals(0, restarted.catalogues.get(), "a second process reads the stored catalogue");
     }
 
     @Test

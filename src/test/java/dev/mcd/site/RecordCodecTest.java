@@ -34,8 +34,12 @@ class RecordCodecTest {
 
     @Test
     void textOfAnotherShapeIsRefused() {
-        assertThrows(RuntimeException.class, () -> RecordCodec.decode("linesTex: 3\nverification: ok\n",
-                DerivationService.CheckedChain.class));
-        assertThrows(RuntimeException.class, () -> RecordCodec.decode("verification: ok\n", DerivationService.CheckedChain.class));
+        var ok = RecordCodec.encode(new DerivationService.CheckedChain(List.of("a = a"), "ok"));
+        assertEquals("r2:s8:linesTexl1:s5:a = as12:verifications2:ok", ok);
+        for (String bad : List.of("", "r2:s8:linesTexi3;s12:verifications2:ok", "r1:s12:verifications2:ok",
+                "r2:s8:linesTexl1:s5:a = as12:verifications9:ok", "r2:s8:linesTexl-1:s12:verifications2:ok",
+                "r2:s8:linesTexl1:s5:a = as12:verifications2:ok!", "r2:s8:linesTeXl1:s5:a = as12:verifications2:ok")) {
+            assertThrows(RuntimeException.class, () -> RecordCodec.decode(bad, DerivationService.CheckedChain.class), bad);
+        }
     }
 }

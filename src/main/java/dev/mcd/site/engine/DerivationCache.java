@@ -14,19 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A content-addressed on-disk cache in front of a {@link DerivationService}: a derive block, a
  * steps chain and the identity catalogue are computed and verified once per engine fingerprint and
- * then read back, e.g. {@code .mcd-cache/derivations/3f2a….yaml} for {@code x'*x} by {@code x}.
+ * then read back, e.g. {@code .mcd-cache/derivations/3f2a….rec} for {@code x'*x} by {@code x}.
  * The key is the hash of the request record itself ({@link RecordCodec}), the entry the answer
- * record as YAML, so a new key of a directive reaches both without a format of its own.
+ * record in the same encoding, so a new key of a directive reaches both without a format of its own.
  * Failures are never cached, so a broken block is re-checked (and reported) on every build.
  */
 public final class DerivationCache implements DerivationService {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     /** The request for the catalogue: it has no keys, its type names it. */
-    private record CatalogueRequest() {}
+    record CatalogueRequest() {}
 
-    /** The catalogue as one record, so that it is stored like any other answer. */
-    private record Catalogue(List<IdentityView> entries) {}
+    /**
+     * The catalogue as one record, so that it is stored like any other answer. Not private:
+     * {@link RecordCodec} constructs it by reflection, which a private record's constructor refuses
+     * (the entry was then recomputed on every build).
+     */
+    record Catalogue(List<IdentityView> entries) {}
 
     private final DerivationService engine;
     private final Path dir;
@@ -94,7 +98,7 @@ public final class DerivationCache implements DerivationService {
         if (type.isInstance(m)) {
             return Optional.of(type.cast(m));
         }
-        Path file = dir.resolve(key + ".yaml");
+        Path file = dir.resolve(key + ".rec");
         if (!CacheFiles.readable(file)) {
             return Optional.empty();
         }
@@ -109,7 +113,7 @@ public final class DerivationCache implements DerivationService {
 
     private void write(String key, Record value) {
         try {
-            AtomicFiles.write(dir.resolve(key + ".yaml"), RecordCodec.encode(value).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(dir.resolve(key + ".rec"), RecordCodec.encode(value).getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             // The cache only saves time: a folder we cannot write costs speed, never correctness.
         }

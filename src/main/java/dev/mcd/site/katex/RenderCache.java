@@ -28,17 +28,41 @@ final class RenderCache {
 
     /** sha256 of version, options, display flag and TeX, each part length-prefixed so no two inputs collide by concatenation. */
     static String key(String tex, boolean display) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {KatexScript.VERSION, KatexScript.RENDER_FACTORY, display ? "display" : "inline", tex}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(bytes);
+        MessageDigest sha = (display ? DISPLAY : INLINE).copy();
+        update(sha, tex);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The digest with the parts every key shares already in it (the options script is kilobytes; a build keys thousands of formulas). */
+    private record Prefix(MessageDigest sha) {
+        static Prefix of(String mode) {
+            try {
+                var sha = MessageDigest.getInstance("SHA-256");
+                for (String part : new String[] {KatexScript.VERSION, KatexScript.RENDER_FACTORY, mode}) {
+                    update(sha, part);
+                }
+                return new Prefix(sha);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
+
+        MessageDigest copy() {
+            try {
+                return (MessageDigest) sha.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            }
+        }
+    }
+
+    private static final Prefix DISPLAY = Prefix.of("display");
+    private static final Prefix INLINE = Prefix.of("inline");
+
+    private static void update(MessageDigest sha, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(bytes);
     }
 
     Path fileOf(String key) {

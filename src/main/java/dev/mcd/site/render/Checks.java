@@ -4,7 +4,6 @@ import dev.mcd.site.Html;
 import dev.mcd.site.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One page's ledger of mathematical statements: what this build checked, what the page marks as
@@ -27,7 +26,9 @@ public final class Checks {
     public record Entry(int number, Kind kind, Status status, String what, String detail, int line, int equalities,
                  String html) {}
 
-    private static final Pattern BADGE = Pattern.compile("class=\"verified\"[^>]*?data-check=\"(\\d+)\"|class=\"verified\"");
+    /** Where a badge starts; its tag runs to the next {@code >}. */
+    private static final String BADGE = "class=\"verified\"";
+    private static final String CHECK = "data-check=\"";
 
     private final SourceFile file;
     private final List<Entry> entries = new ArrayList<>();
@@ -81,20 +82,41 @@ public final class Checks {
     public List<String> audit(String html) {
         var seen = new java.util.HashSet<Integer>();
         var out = new ArrayList<String>();
-        var m = BADGE.matcher(html);
         var list = entries();
-        while (m.find()) {
-            if (m.group(1) == null) {
+        // A plain scan, not a regular expression: pages are hundreds of KB and a build audits every one.
+        for (int at = html.indexOf(BADGE); at >= 0; at = html.indexOf(BADGE, at + BADGE.length())) {
+            int n = checkNumber(html, at + BADGE.length());
+            if (n < 0) {
                 out.add("a \"verified\" badge that names no check");
-                continue;
-            }
-            int n = Integer.parseInt(m.group(1));
-            if (n < 1 || n > list.size() || list.get(n - 1).status() != Status.CHECKED) {
+            } else if (n < 1 || n > list.size() || list.get(n - 1).status() != Status.CHECKED) {
                 out.add("a \"verified\" badge names check " + n + ", which this build did not run");
             } else if (!seen.add(n)) {
                 out.add("check " + n + " (" + list.get(n - 1).what() + ") has more than one \"verified\" badge");
             }
         }
         return out;
+    }
+
+    /** The first {@code data-check="digits"} between {@code from} and the tag's end, or -1. */
+    private static int checkNumber(String html, int from) {
+        int tagEnd = html.indexOf('>', from);
+        if (tagEnd < 0) {
+            tagEnd = html.length();
+        }
+        for (int at = html.indexOf(CHECK, from); at >= 0 && at < tagEnd; at = html.indexOf(CHECK, at + 1)) {
+            int digits = at + CHECK.length();
+            int end = digits;
+            while (end < tagEnd && html.charAt(end) >= '0' && html.charAt(end) <= '9') {
+                end++;
+            }
+            if (end > digits && end < tagEnd && html.charAt(end) == '"') {
+                try {
+                    return Integer.parseInt(html, digits, end, 10);
+                } catch (NumberFormatException e) {
+                    return Integer.MAX_VALUE; // more digits than an int: names no check this build ran
+                }
+            }
+        }
+        return -1;
     }
 }

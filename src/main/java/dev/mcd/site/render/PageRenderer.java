@@ -55,6 +55,9 @@ public final class PageRenderer {
     private final RenderContext directives;
     private final Problems problems;
     private final Checks checks;
+    /** The directive blocks' HTML in the order flexmark placed them (see {@link #blockToken}). */
+    private final List<String> placed = new ArrayList<>();
+    private static final String BLOCK = "mcdblock";
 
     /** A link as the page shows it: its target, and the text of an empty {@code [](#eq:id)} (or null). */
     private record Resolved(String href, String fillText) {}
@@ -111,7 +114,7 @@ public final class PageRenderer {
             }
         }
         var rendered = new HashMap<Integer, String>();
-        String body = substituteMath(html, rendered);
+        String body = substituteBlocks(substituteMath(html, rendered));
         var tocOut = toc.stream().map(t -> new RenderedPage.TocEntry(t.level(), t.id(), substituteMath(t.html(), rendered)))
                 .toList();
         for (var span : page.math().spans()) {
@@ -171,8 +174,32 @@ public final class PageRenderer {
             return;
         }
         html.line();
-        html.raw(d);
+        // A token now, the block's HTML after flexmark: its writer copies raw text a character at a time.
+        html.raw(blockToken(d));
         html.line();
+    }
+
+    /**
+     * NUL never survives flexmark's reading of the source (it becomes U+FFFD), so a token made
+     * with it can only be one this class wrote. The block's HTML is kept under the token's number.
+     */
+    private String blockToken(String blockHtml) {
+        // The newline that ends a block stays with the token, where the writer's line() expects it.
+        boolean endsLine = blockHtml.endsWith("\n");
+        placed.add(endsLine ? blockHtml.substring(0, blockHtml.length() - 1) : blockHtml);
+        return "\0" + BLOCK + (placed.size() - 1) + "\0" + (endsLine ? "\n" : "");
+    }
+
+    /** Puts each block's HTML where {@link #blockToken} left its token. */
+    private String substituteBlocks(String html) {
+        var sb = new StringBuilder(html.length() + placed.stream().mapToInt(String::length).sum());
+        int from = 0;
+        for (int at = html.indexOf('\0'); at >= 0; at = html.indexOf('\0', from)) {
+            int end = html.indexOf('\0', at + 1);
+            sb.append(html, from, at).append(placed.get(Integer.parseInt(html, at + 1 + BLOCK.length(), end, 10)));
+            from = end + 1;
+        }
+        return sb.append(html, from, html.length()).toString();
     }
 
     private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
