@@ -75,6 +75,25 @@ class WorkflowTest {
         assertTrue(install >= 0 && install < tests, "chromium-driver is not installed before the tests: " + runs);
     }
 
+    /** A forged cache entry in a pull request would skip verification: the job refuses a committed cache before restoring its own. */
+    @Test
+    void refusesACommittedCacheBeforeRestoringItsOwn() {
+        var steps = steps("test");
+        int refuse = -1;
+        int restore = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            String run = String.valueOf(steps.get(i).get("run"));
+            if (run.contains("git ls-files .mcd-cache") && run.contains("exit 1")) {
+                refuse = i;
+            }
+            if (String.valueOf(steps.get(i).get("uses")).startsWith("actions/cache")) {
+                restore = i;
+            }
+        }
+        assertTrue(refuse >= 0, "no step refuses a committed .mcd-cache/");
+        assertTrue(restore < 0 || refuse < restore, "the committed-cache check must come before the cache is restored");
+    }
+
     @Test
     void uploadsReportsAndScreenshotsEvenWhenTestsFail() {
         List<String> uploaded = steps("test").stream()
