@@ -24,14 +24,14 @@ public final class Deriver {
      */
     public static Derivation derive(Expr f, Var wrt, List<Expr> premises) {
         Form form = formOf(f, wrt);
+        // the vec form of a matrix or row F starts from d vec F, so that every step is one column
+        Expr start = form == Form.VEC && !Outline.of(f).colsOne() ? Ex.d(new Expr.Call(dev.mcd.expr.Fn.VEC, f)) : Ex.d(f);
         if (!Tree.dependsOn(f, wrt)) {
             // f is a constant as far as the variable goes: one step, eq. 7, and the derivative 0
             List<Step> constant = List.of(new Step(new Expr.Zero(), "constant", List.of(7), List.of()));
-            return new Derivation(f, wrt, Ex.d(f), constant, form, new Expr.Zero(), premises);
+            return new Derivation(f, wrt, start, constant, form, new Expr.Zero(), premises);
         }
         refuseSymmetricJacobian(form, wrt, premises);
-        // the vec form of a matrix or row F starts from d vec F, so that every step is one column
-        Expr start = form == Form.VEC && !Outline.of(f).colsOne() ? Ex.d(new Expr.Call(dev.mcd.expr.Fn.VEC, f)) : Ex.d(f);
         Budget budget = Budget.start();
         List<Step> steps = new ArrayList<>(Expander.expand(start, wrt, budget));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();

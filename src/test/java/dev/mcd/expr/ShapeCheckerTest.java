@@ -65,7 +65,7 @@ class ShapeCheckerTest {
         "vec(X); ; m_X·n_X×1",
         "unvec(b, cols(B)); ; n_B×c_1",
         "unvec(b, rows(B'))'*B'; ; c_1×m_B",
-        "unvec(vec(X), rows(X)); ; m_X×c_1",
+        "unvec(vec(X), rows(X)); ; m_X×n_X",
         "unvec(b, cols(B))'*B'*unvec(a, rows(B)); ; c_1×c_2",
         "unvec(b, rows(t)); t: scalar; 1×n_b",
         "diag(x); ; n_x×n_x",
