@@ -173,8 +173,9 @@ final class Identifier {
             // first: the vec of a vector differential is the differential, before any other move reads it
             out.add(0, new Move("vec-kron", VecForm::vecKron));
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
-            // (dX ⊗ B) b: the vec of a product, whose transposed dX vec-kron then refuses with its reason
-            out.add(new Move("kron-vec", Reshape::kronVec));
+            // (dX ⊗ B) b, before vec-column wraps it: the vec of a product, whose transposed dX
+            // vec-kron then refuses with its reason (the commutation matrix)
+            out.add(1, new Move("kron-vec", Reshape::kronVec));
             return out;
         }
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
