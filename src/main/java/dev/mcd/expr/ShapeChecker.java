@@ -187,6 +187,9 @@ public final class ShapeChecker {
         int cols = dims.fresh("c", false);
         dims.unify(v.rows(), times(rows, cols), failure(u, 0, "cannot cut a column of " + dims.dim(v.rows())
                 + " entries into columns of " + dims.dim(rows) + ": its length is not a multiple of " + dims.dim(rows)));
+        // decide c now where the length allows (n_B = n_B·c gives c = 1): a c still open would let
+        // a product absorb a variable's named size that it meets later (x's n_x in a' (I ⊗ B unvec(b)) + x')
+        dims.settle();
         return new S(rows, cols);
     }
 

@@ -232,6 +232,18 @@ class ShapeCheckerTest {
     }
 
     @Test
+    void unvecSettlesItsColumnsBeforeAVariableMeetsTheProduct() {
+        // unvec(b, cols(B)) of b n_B×1 is one column: decided at once, so x's n_x is not absorbed into k_1·c_1
+        Expr e = Parser.parse("a'*kron(I, B*unvec(b, cols(B))) + x'").expr();
+        Shapes s = ShapeChecker.check(e, Map.of(
+            "a", new Shape(new Dim.Sym("n_x·m_B"), Dim.ONE),
+            "B", new Shape(new Dim.Sym("m_B"), new Dim.Sym("n_B")),
+            "b", new Shape(new Dim.Sym("n_B"), Dim.ONE),
+            "x", new Shape(new Dim.Sym("n_x"), Dim.ONE)));
+        assertEquals("1×n_x", s.of(e).toString());
+    }
+
+    @Test
     void unvecOfAKroneckerColumnTakesTheOtherFactor() {
         // (X ⊗ B) b = vec(B unvec(b, cols(B)) X'): b's length n_X·n_B leaves unvec n_B×n_X
         Parser.Parsed p = Parser.parse("kron(X, B)*b - vec(B*unvec(b, cols(B))*X')", Decls.empty());
