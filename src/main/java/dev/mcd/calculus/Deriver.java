@@ -24,13 +24,14 @@ public final class Deriver {
      */
     public static Derivation derive(Expr f, Var wrt, List<Expr> premises) {
         Form form = formOf(f, wrt);
+        // the vec form of a matrix or row F starts from d vec F, so that every step is one column
+        Expr start = form == Form.VEC && !Outline.of(f).colsOne() ? Ex.d(new Expr.Call(dev.mcd.expr.Fn.VEC, f)) : Ex.d(f);
         if (!Tree.dependsOn(f, wrt)) {
             // f is a constant as far as the variable goes: one step, eq. 7, and the derivative 0
             List<Step> constant = List.of(new Step(new Expr.Zero(), "constant", List.of(7), List.of()));
-            return new Derivation(f, wrt, Ex.d(f), constant, form, new Expr.Zero(), premises);
+            return new Derivation(f, wrt, start, constant, form, new Expr.Zero(), premises);
         }
-        // the vec form of a matrix or row F starts from d vec F, so that every step is one column
-        Expr start = form == Form.VEC && !Outline.of(f).colsOne() ? Ex.d(new Expr.Call(dev.mcd.expr.Fn.VEC, f)) : Ex.d(f);
+        refuseSymmetricJacobian(form, wrt, premises);
         Budget budget = Budget.start();
         List<Step> steps = new ArrayList<>(Expander.expand(start, wrt, budget));
         Expr expanded = steps.isEmpty() ? start : steps.getLast().rhs();
@@ -42,9 +43,11 @@ public final class Deriver {
                     && c.fn() == dev.mcd.expr.Fn.VEC && Tree.hasDiff(c))) {
                 throw e;
             }
-            // a' vec(A dX B): G would need the inverse of vec, which the language lacks, so the
-            // derivative is read off in the vec form instead, df = J d vec X with J a row
+            // a vec the trace form cannot reach (vec-dot turns a' vec(A dX B) into a trace; a
+            // differential inside a vec with a scalar around it may still not fit): the derivative
+            // is read off in the vec form instead, df = J d vec X with J a row
             form = Form.VEC;
+            refuseSymmetricJacobian(form, wrt, premises);
             outcome = Identifier.identify(expanded, wrt, form, Square.of(f, premises), budget);
         }
         steps.addAll(outcome.steps());
@@ -59,6 +62,22 @@ public final class Deriver {
             }
         }
         return new Derivation(f, wrt, start, steps, form, result, premises);
+    }
+
+    /**
+     * A symmetric variable meets only symmetric directions, so a Jacobian J by vec S is not unique
+     * there (J and J + N agree whenever N vec(dS) = 0 for every symmetric dS): the one to state would
+     * be J's symmetric part J(I + K)/2, or J D by the free entries vech S, and both need a structure
+     * matrix (commutation K, duplication D) that the language lacks. Refused rather than shown as
+     * J, which would be the analogue of the Cookbook's erratum (138) for the vec form.
+     */
+    private static void refuseSymmetricJacobian(Form form, Var wrt, List<Expr> premises) {
+        if (form == Form.VEC && Symmetric.names(premises).contains(wrt.name())) {
+            throw new UnsupportedException(wrt.name() + " is declared symmetric, so only symmetric directions d"
+                    + wrt.name() + " count and a Jacobian by vec(" + wrt.name() + ") is not unique on them; the one to "
+                    + "state, J(I + K)/2, needs the commutation matrix K, which the language does not have "
+                    + "(declare " + wrt.name() + ": matrix for the Jacobian over all directions)");
+        }
     }
 
     /** The kind of an expression's value from its form: scalar, column vector, else matrix (a row counts as a matrix). */

@@ -214,6 +214,9 @@ final class DiffRules {
         if (e instanceof Call c && (c.fn() == Fn.DIAG || c.fn() == Fn.VEC)) {
             return Optional.of(new Call(c.fn(), d(c.arg())));
         }
+        if (e instanceof Unvec u) {
+            return Optional.of(new Unvec(d(u.arg()), u.like(), u.side())); // the size does not vary
+        }
         return Optional.empty();
     }
 
@@ -329,12 +332,16 @@ final class DiffRules {
      * for those the tutorial leaves primed (tanh', σ').
      */
     private static Expr derivativeOf(Fn fn, Expr x) {
-        if (fn.scalar().keepsPrime()) {
+        boolean scalar = Outline.of(x).scalar();
+        // a constant term (the 1 of (1 + x)^-1) is a column of ones beside a vector; beside a matrix
+        // the language has no all-ones matrix, so f'(X) stays primed there
+        boolean constantTerm = Tree.anyMatch(fn.derivative(), e -> e instanceof Add a && a.terms().stream().anyMatch(Num.class::isInstance));
+        if (fn.scalar().keepsPrime() || (constantTerm && !scalar && !Outline.of(x).colsOne())) {
             return new Prime(fn, x);
         }
-        boolean scalar = Outline.of(x).scalar();
         return Tree.bottomUp(fn.derivative(), e -> switch (e) {
             case Var v -> x;
+            case Add a when !scalar -> Ex.add(a.terms().stream().map(t -> t instanceof Num n ? ones(n) : t).toList());
             // x^-1 parses as inv(x): of a scalar formula it is the reciprocal, a power as eq. 19 writes it
             case Inv i -> scalar ? new Pow(i.arg(), num(-1)) : new ElemPow(i.arg(), num(-1));
             case Pow p when !scalar -> new ElemPow(p.base(), p.exponent());
@@ -342,6 +349,11 @@ final class DiffRules {
             case Div q when !scalar && Tree.anyMatch(q.den(), x::equals) -> new HadamardDiv(q.num(), q.den());
             default -> e;
         });
+    }
+
+    /** The constant c of a scalar formula as a column: ones for 1, c*ones otherwise. */
+    private static Expr ones(Num c) {
+        return c.value() == 1 ? new Ones() : mul(c, new Ones());
     }
 
     /** A product of functions of a non-scalar x taken entry by entry: c*f(x)*g(x) is c*(f(x) .* g(x)). */

@@ -173,9 +173,17 @@ final class Identifier {
             // first: the vec of a vector differential is the differential, before any other move reads it
             out.add(0, new Move("vec-kron", VecForm::vecKron));
             out.add(new Move("scalar-commute", (term, v) -> scalarCommute(term)));
+            // (dX ⊗ B) b, before vec-column wraps it: the vec of a product, whose transposed dX
+            // vec-kron then refuses with its reason (the commutation matrix)
+            out.add(1, new Move("kron-vec", Reshape::kronVec));
             return out;
         }
         out.add(new Move("distributivity", (term, v) -> distribute(term)));
+        if (form == Form.SCALAR_BY_MATRIX) {
+            // before dot-symmetry and the trace moves turn a'(dX ⊗ B)b or a' vec(dM) around
+            out.add(new Move("kron-vec", Reshape::kronVec));
+            out.add(new Move("vec-dot", Reshape::vecDot));
+        }
         out.add(new Move("dot-symmetry", (term, v) -> dotSymmetry(term, form)));
         out.add(new Move("transpose-product", (term, v) -> pushTransposes(term)));
         out.add(new Move("hadamard-division", (term, v) -> divisionAsProduct(term)));
@@ -193,6 +201,8 @@ final class Identifier {
                     (term, v) -> form == Form.VECTOR_BY_VECTOR ? hadamardDiag(Product.of(term)) : hadamardMove(Product.of(term))));
             out.add(new Move("diag-trace", (term, v) -> VecForm.diagTraceVector(term)));
             out.add(new Move("diag-swap", (term, v) -> VecForm.diagSwap(Product.of(term))));
+            out.add(new Move("kron-vec", Reshape::kronVec));
+            out.add(new Move("hadamard-trace", (term, v) -> VecForm.hadamardTrace(term)));
             out.add(new Move("dot-symmetry", (term, v) -> VecForm.dotInChain(Product.of(term))));
             // first: the vec of a vector differential is the differential, before any other move reads it
             out.add(0, new Move("vec-kron", VecForm::vecKron));

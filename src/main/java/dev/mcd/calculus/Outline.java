@@ -44,6 +44,7 @@ record Outline(boolean rowsOne, boolean colsOne) {
             case Expr.HadamardDiv h -> merge(of(h.left()), of(h.right()));
             case Expr.Kron k -> new Outline(of(k.left()).rowsOne && of(k.right()).rowsOne,
                     of(k.left()).colsOne && of(k.right()).colsOne);
+            case Expr.Unvec u -> unvec(u);
             case Expr.Pow p -> of(p.base());
             case Expr.ElemPow p -> of(p.base());
             case Expr.Inv i -> of(i.arg());
@@ -66,6 +67,13 @@ record Outline(boolean rowsOne, boolean colsOne) {
         Outline f = of(g.of().kind());
         Outline arg = of(g.of().arg());
         return f.scalar() ? arg.transposed() : new Outline(f.rowsOne, arg.rowsOne);
+    }
+
+    /** One row when the size it takes is known to be 1; one column only when it is also a scalar. */
+    private static Outline unvec(Expr.Unvec u) {
+        Outline like = of(u.like());
+        boolean rowsOne = u.side() == Expr.Unvec.Side.ROWS ? like.rowsOne : like.colsOne;
+        return new Outline(rowsOne, rowsOne && of(u.arg()).scalar());
     }
 
     private static Outline product(Expr.Mul m) {

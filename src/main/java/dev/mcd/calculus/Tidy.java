@@ -59,6 +59,7 @@ final class Tidy {
             };
             case Hadamard h -> hadamard(h);
             case Kron k -> k.left() instanceof Zero || k.right() instanceof Zero ? new Zero() : k;
+            case Unvec u -> u.arg() instanceof Zero ? new Zero() : u;
             case Call c -> c.arg() instanceof Zero && c.fn().vanishesAtZero() ? new Zero() : c;
             default -> e;
         };

@@ -32,6 +32,7 @@ final class Tree {
             case Hadamard h -> new Hadamard(f.apply(h.left()), f.apply(h.right()));
             case HadamardDiv h -> new HadamardDiv(f.apply(h.left()), f.apply(h.right()));
             case Kron k -> new Kron(f.apply(k.left()), f.apply(k.right()));
+            case Unvec u -> new Unvec(f.apply(u.arg()), f.apply(u.like()), u.side());
             case Pow p -> new Pow(f.apply(p.base()), f.apply(p.exponent()));
             case ElemPow p -> new ElemPow(f.apply(p.base()), f.apply(p.exponent()));
             case Inv i -> new Inv(f.apply(i.arg()));
@@ -61,9 +62,23 @@ final class Tree {
         return false;
     }
 
-    /** Whether e varies with v: it mentions v (abstract functions vary with their argument). */
+    /**
+     * Whether e varies with v: it mentions v (abstract functions vary with their argument), other
+     * than in the size of an unvec, unvec(b, cols(X)), which is a whole number that never varies.
+     */
     static boolean dependsOn(Expr e, Var v) {
-        return anyMatch(e, x -> x instanceof Var w && w.name().equals(v.name()));
+        if (e instanceof Var w) {
+            return w.name().equals(v.name());
+        }
+        if (e instanceof Unvec u) {
+            return dependsOn(u.arg(), v);
+        }
+        for (Expr c : children(e)) {
+            if (dependsOn(c, v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasDiff(Expr e) {

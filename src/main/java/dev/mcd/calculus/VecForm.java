@@ -169,6 +169,30 @@ final class VecForm {
         });
     }
 
+    /**
+     * 1'(P ∘ Q)1 = tr(P' Q), for Q holding the differential: the sum of a Hadamard product's entries
+     * is a trace, where diag-trace can then meet a diag(dx), as in sum(abs(diag(x))).
+     */
+    static Optional<Expr> hadamardTrace(Expr term) {
+        Product p = Product.of(term);
+        if (p.diffInScalars() >= 0 || p.chain().size() != 3 || !(p.chain().get(0) instanceof Transpose first
+                && first.arg() instanceof Ones) || !(p.chain().get(2) instanceof Ones)
+                || !(p.chain().get(1) instanceof Hadamard h)) {
+            return Optional.empty();
+        }
+        boolean right = Tree.hasDiff(h.right());
+        Expr q = right ? h.right() : h.left();
+        Expr other = right ? h.left() : h.right();
+        if (Tree.hasDiff(other)) {
+            return Optional.empty();
+        }
+        List<Expr> out = new ArrayList<>();
+        out.add(Ex.num(p.coefficient()));
+        out.addAll(p.scalars());
+        out.add(Ex.tr(mul(t(other), q)));
+        return Optional.of(mul(out));
+    }
+
     /** r diag(dX) = tr(diag(r') dX) for a row r: the diagonal of dX weighted by r (inside a trace). */
     static Optional<Expr> diagTraceMatrix(Product p) {
         int i = p.diffInChain();

@@ -25,6 +25,7 @@ public sealed interface Expr {
             case Hadamard h -> List.of(h.left(), h.right());
             case HadamardDiv h -> List.of(h.left(), h.right());
             case Kron k -> List.of(k.left(), k.right());
+            case Unvec u -> List.of(u.arg(), u.like());
             case Pow p -> List.of(p.base(), p.exponent());
             case ElemPow p -> List.of(p.base(), p.exponent());
             case Inv i -> List.of(i.arg());
@@ -98,6 +99,41 @@ public sealed interface Expr {
 
     /** Kronecker product {@code ⊗}. */
     record Kron(Expr left, Expr right) implements Expr {}
+
+    /**
+     * The inverse of vec: the column {@code arg} cut into columns of as many entries as {@code like}
+     * has rows ({@code side} ROWS) or columns (COLS), column-major, e.g. {@code unvec(b, cols(B))}
+     * for b of length q·n and B p×q is q×n, and {@code unvec(vec(X), rows(X)) = X}. The size is named
+     * by an expression, never a number, so that it stays symbolic; {@code like} is read only for its
+     * shape, so its value never matters (a size does not vary).
+     */
+    record Unvec(Expr arg, Expr like, Side side) implements Expr {
+        public Unvec {
+            Objects.requireNonNull(arg);
+            Objects.requireNonNull(like);
+            Objects.requireNonNull(side);
+        }
+
+        /** Which size of {@code like} the result's rows take; written {@code rows(M)} or {@code cols(M)}. */
+        public enum Side {
+            ROWS("rows"), COLS("cols");
+
+            private final String source;
+
+            Side(String source) {
+                this.source = source;
+            }
+
+            /** The name as written in the language, e.g. {@code cols}. */
+            public String source() {
+                return source;
+            }
+
+            public Side flipped() {
+                return this == ROWS ? COLS : ROWS;
+            }
+        }
+    }
 
     /** Scalar power, or integer power of a square matrix. {@code X^-1} parses to {@link Inv}. */
     record Pow(Expr base, Expr exponent) implements Expr {}

@@ -31,10 +31,10 @@ public enum Fn {
             "\\sigma", "\\sigma'", "_sigmoid(#)", "_sigmoid_prime(#)")),
     /**
      * log(1 + x), accurate for small x; defined above −1, its points are drawn positive all the same
-     * (drawPositive steers sampling only). f' stays primed: DiffRules cannot yet write the scalar 1 of
-     * (1 + x)^-1 as a vector of ones (review finding 5).
+     * (drawPositive steers sampling only). Of a vector, f' is written out with the 1 as a column of
+     * ones, (ones + x).^-1; of a matrix it stays primed (no all-ones matrix in the language).
      */
-    LOG1P("log1p", new ScalarFunction(Math::log1p, "(1 + x)^-1", true, true, true,
+    LOG1P("log1p", new ScalarFunction(Math::log1p, "(1 + x)^-1", false, true, true,
             "\\operatorname{log1p}", "\\operatorname{log1p}'", "np.log1p(#)", "1 / (1 + #)")),
     /** log(1 + e^x), a smooth ReLU; its derivative is the sigmoid. */
     SOFTPLUS("softplus", new ScalarFunction(x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), "sigmoid(x)", false, false, false,

@@ -24,6 +24,7 @@ public final class FreshCopy {
             case Expr.Hadamard h -> new Expr.Hadamard(of(h.left()), of(h.right()));
             case Expr.HadamardDiv h -> new Expr.HadamardDiv(of(h.left()), of(h.right()));
             case Expr.Kron k -> new Expr.Kron(of(k.left()), of(k.right()));
+            case Expr.Unvec u -> new Expr.Unvec(of(u.arg()), of(u.like()), u.side());
             case Expr.Pow p -> new Expr.Pow(of(p.base()), of(p.exponent()));
             case Expr.ElemPow p -> new Expr.ElemPow(of(p.base()), of(p.exponent()));
             case Expr.Inv i -> new Expr.Inv(of(i.arg()));

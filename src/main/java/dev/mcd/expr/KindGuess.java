@@ -39,6 +39,7 @@ final class KindGuess {
             case Expr.Hadamard h -> firstKnown(List.of(h.left(), h.right()));
             case Expr.HadamardDiv h -> firstKnown(List.of(h.left(), h.right()));
             case Expr.Kron k -> kron(orientation(k.left()), orientation(k.right()));
+            case Expr.Unvec u -> unvec(orientation(u.arg()), orientation(u.like()), u.side());
             case Expr.Pow p -> orientation(p.base());
             case Expr.ElemPow p -> orientation(p.base());
             case Expr.Inv i -> orientation(i.arg()) == O.SCALAR ? O.SCALAR : O.MATRIX;
@@ -98,6 +99,18 @@ final class KindGuess {
             return r;
         }
         return r == O.SCALAR || r == l ? l : O.MATRIX;
+    }
+
+    /** One row when the size it takes is 1 (a scalar's, a row's rows, a column's columns); else a matrix. */
+    private static O unvec(O arg, O like, Expr.Unvec.Side side) {
+        if (arg == O.UNKNOWN || like == O.UNKNOWN) {
+            return O.UNKNOWN;
+        }
+        boolean oneRow = like == O.SCALAR || (side == Expr.Unvec.Side.ROWS ? like == O.ROW : like == O.COLUMN);
+        if (!oneRow) {
+            return O.MATRIX;
+        }
+        return arg == O.SCALAR ? O.SCALAR : O.ROW;
     }
 
     private static O transpose(O o) {

@@ -12,7 +12,7 @@ final class Names {
     private Names() {}
 
     /** Names the language itself gives a meaning; they cannot be declared. */
-    static final Set<String> RESERVED = Set.of("I", "ones", "d", "inv", "kron");
+    static final Set<String> RESERVED = Set.of("I", "ones", "d", "inv", "kron", "unvec", "rows", "cols");
 
     private static final String[] LOWER = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
         "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma",
@@ -62,7 +62,8 @@ final class Names {
 
     /** Whether {@code name} (already normalized) is a name of some built-in function. */
     static boolean isFunction(String name) {
-        return name.equals("inv") || name.equals("kron") || Fn.bySource(name).isPresent();
+        return name.equals("inv") || name.equals("kron") || name.equals("unvec") || name.equals("rows") || name.equals("cols")
+                || Fn.bySource(name).isPresent();
     }
 
     /** Whether the generic element-wise function sigma is meant. */

@@ -256,6 +256,18 @@ public final class Parser {
     }
 
     private Expr call(Token fnToken, int primes) {
+        String name = fnToken.text();
+        String shown = name + "'".repeat(primes);
+        if (name.equals("rows") || name.equals("cols")) {
+            throw error(name + "(...) is a size: it stands only as the second argument of unvec, e.g. unvec(v, "
+                    + name + "(M))", fnToken);
+        }
+        if (name.equals("unvec")) {
+            if (primes > 0) {
+                throw error(shown + " is not defined: only element-wise and abstract functions take '", fnToken);
+            }
+            return unvec(fnToken);
+        }
         Token open = next();
         List<Expr> args = new ArrayList<>();
         args.add(expression());
@@ -264,8 +276,6 @@ public final class Parser {
             args.add(expression());
         }
         expect(Token.Type.RPAREN, "')' to close the '(' of " + fnToken.text() + "(");
-        String name = fnToken.text();
-        String shown = name + "'".repeat(primes);
         if (name.equals("I") || name.equals("ones")) {
             throw error(name + " is not a function", fnToken);
         }
@@ -312,9 +322,37 @@ public final class Parser {
         return at(new Expr.Grad(apply), pos);
     }
 
+    /**
+     * {@code unvec(v, rows(M))} or {@code unvec(v, cols(M))}: the second argument names a size by an
+     * expression's shape, so it is read here, not as an expression (rows(...) means nothing elsewhere).
+     */
+    private Expr unvec(Token fnToken) {
+        next(); // the '('
+        Expr arg = expression();
+        if (peek().type() == Token.Type.RPAREN) {
+            throw error("unvec takes 2 arguments but was given 1: unvec(v, rows(M)) or unvec(v, cols(M))", fnToken);
+        }
+        expect(Token.Type.COMMA, "',' before the size of unvec");
+        Token size = peek();
+        boolean named = size.type() == Token.Type.NAME && (size.text().equals("rows") || size.text().equals("cols"));
+        if (!named || peekAt(1).type() != Token.Type.LPAREN) {
+            throw error("the second argument of unvec is a size, rows(M) or cols(M), but found " + size.describe(), size);
+        }
+        next();
+        next(); // the '(' of rows( or cols(
+        Expr like = expression();
+        expect(Token.Type.RPAREN, "')' to close the '(' of " + size.text() + "(");
+        if (peek().type() == Token.Type.COMMA) {
+            throw error("unvec takes 2 arguments but was given more", fnToken);
+        }
+        expect(Token.Type.RPAREN, "')' to close the '(' of unvec(");
+        Expr.Unvec.Side side = size.text().equals("rows") ? Expr.Unvec.Side.ROWS : Expr.Unvec.Side.COLS;
+        return at(new Expr.Unvec(arg, like, side), fnToken.pos());
+    }
+
     /** "unknown function 'trr': did you mean tr? ..." — a typo must not become an abstract function. */
     private String unknownFunction(String name) {
-        java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("d", "inv", "kron"));
+        java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("d", "inv", "kron", "unvec"));
         for (Fn f : Fn.values()) {
             known.add(f.source());
         }

@@ -96,6 +96,7 @@ public final class ShapeChecker {
                 S r = shape(k.right());
                 yield new S(times(l.rows(), r.rows()), times(l.cols(), r.cols()));
             }
+            case Expr.Unvec u -> unvec(u);
             case Expr.Pow p -> pow(p);
             case Expr.ElemPow p -> {
                 S base = shape(p.base());
@@ -175,6 +176,21 @@ public final class ShapeChecker {
         S r = shape(right);
         unifyShapes(l, r, failure(node, 0, verb + " " + show(l) + " and " + show(r) + ": sizes differ"));
         return l;
+    }
+
+    /** unvec(v, rows(M)) is k×c for v of length k·c, k the rows of M; c is whatever v's length leaves. */
+    private S unvec(Expr.Unvec u) {
+        S v = shape(u.arg());
+        S like = shape(u.like());
+        dims.unify(v.cols(), one, failure(u, 0, "unvec needs a column vector, not " + show(v)));
+        int rows = u.side() == Expr.Unvec.Side.ROWS ? like.rows() : like.cols();
+        int cols = dims.fresh("c", false);
+        dims.unify(v.rows(), times(rows, cols), failure(u, 0, "cannot cut a column of " + dims.dim(v.rows())
+                + " entries into columns of " + dims.dim(rows) + ": its length is not a multiple of " + dims.dim(rows)));
+        // decide c now where the length allows (n_B = n_B·c gives c = 1): a c still open would let
+        // a product absorb a variable's named size that it meets later (x's n_x in a' (I ⊗ B unvec(b)) + x')
+        dims.settle();
+        return new S(rows, cols);
     }
 
     private S pow(Expr.Pow p) {

@@ -77,6 +77,13 @@ public final class TextPrinter {
                 print(k.right(), out);
                 out.append(')');
             }
+            case Expr.Unvec u -> {
+                out.append("unvec(");
+                print(u.arg(), out);
+                out.append(", ").append(u.side().source()).append('(');
+                print(u.like(), out);
+                out.append("))");
+            }
             case Expr.Pow p -> power(p.base(), "^", p.exponent(), out);
             case Expr.ElemPow p -> power(p.base(), ".^", p.exponent(), out);
             case Expr.Inv i -> call("inv", i.arg(), out);
@@ -144,6 +151,7 @@ public final class TextPrinter {
             case Expr.Zero z -> ATOM;
             case Expr.Ones o -> ATOM;
             case Expr.Kron k -> ATOM;
+            case Expr.Unvec u -> ATOM;
             case Expr.Inv i -> ATOM;
             case Expr.Call c -> ATOM;
             case Expr.Prime p -> ATOM;

@@ -20,6 +20,7 @@ import dev.mcd.expr.Expr.Ones;
 import dev.mcd.expr.Expr.Pow;
 import dev.mcd.expr.Expr.Prime;
 import dev.mcd.expr.Expr.Transpose;
+import dev.mcd.expr.Expr.Unvec;
 import dev.mcd.expr.Expr.Var;
 import dev.mcd.expr.Expr.Zero;
 import dev.mcd.expr.Fn;
@@ -86,6 +87,8 @@ public final class LatexPrinter {
             case Hadamard h -> elementwise(e, h.left(), "\\circ", h.right());
             case HadamardDiv h -> elementwise(e, h.left(), "\\oslash", h.right());
             case Kron k -> elementwise(e, k.left(), "\\otimes", k.right());
+            case Unvec u -> Tex.atom("\\mathrm{unvec}" + Tex.paren(Breaks.removed(tex(u.arg()).text()) + ",\\, \\mathrm{"
+                    + u.side().source() + "}" + Tex.paren(Breaks.removed(tex(u.like()).text()))));
             case Pow p -> superscript(p.base(), exponent(p.exponent()));
             case ElemPow p -> superscript(p.base(), "{\\circ " + exponent(p.exponent()) + "}");
             case Inv i -> superscript(i.arg(), "{-1}");

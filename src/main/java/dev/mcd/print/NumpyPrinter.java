@@ -20,6 +20,7 @@ import dev.mcd.expr.Expr.Ones;
 import dev.mcd.expr.Expr.Pow;
 import dev.mcd.expr.Expr.Prime;
 import dev.mcd.expr.Expr.Transpose;
+import dev.mcd.expr.Expr.Unvec;
 import dev.mcd.expr.Expr.Var;
 import dev.mcd.expr.Expr.Zero;
 import dev.mcd.expr.Expr;
@@ -198,6 +199,8 @@ public final class NumpyPrinter {
                 case Hadamard h -> binary(h.left(), " * ", h.right());
                 case HadamardDiv h -> binary(h.left(), " / ", h.right());
                 case Kron k -> Py.atom("np.kron(" + py(k.left()).text() + ", " + py(k.right()).text() + ")");
+                // column-major like vec; the size is read off like's array (a float has no shape: 1)
+                case Unvec u -> Py.atom("np.reshape(" + py(u.arg()).text() + ", (" + size(u.like(), u.side()) + ", -1), order='F')");
                 case Pow p -> power(p);
                 case ElemPow p -> new Py(py(p.base()).at(Py.ATOM) + " ** " + py(p.exponent()).at(Py.ATOM), Py.POWER);
                 case Inv i -> scalar(i.arg()) ? new Py("1 / " + py(i.arg()).at(Py.UNARY), Py.PRODUCT)
@@ -209,6 +212,13 @@ public final class NumpyPrinter {
                 case Grad g -> throw abstractFunction(g.of().name());
                 case Diff d -> throw new IllegalArgumentException("NumPy export does not support differentials d(...)");
             };
+        }
+
+        private String size(Expr like, Unvec.Side side) {
+            if (scalar(like)) {
+                return "1";
+            }
+            return "np.shape(" + py(like).text() + ")[" + (side == Unvec.Side.ROWS ? 0 : 1) + "]";
         }
 
         private Py number(double v) {
@@ -366,8 +376,7 @@ public final class NumpyPrinter {
                     out.append(ch);
                     continue;
                 }
-                char next = i + 1 < template.length() ? template.charAt(i + 1) : ' ';
-                out.append(next == ')' || next == ',' ? a.text() : a.at(Py.UNARY));
+                out.append(standsAlone(template, i) ? a.text() : a.at(Py.UNARY));
             }
             String text = out.toString();
             for (PyHelper h : PyHelper.values()) {
@@ -419,6 +428,19 @@ public final class NumpyPrinter {
         private Py prime(Prime p) {
             return template(p.fn().scalar().numpyPrime(), p.arg()); // Prime admits element-wise functions only
         }
+    }
+
+    /**
+     * Whether the {@code #} at {@code i} is a whole argument, between {@code (} or {@code , } and
+     * {@code )} or {@code ,}, so that it needs no parentheses of its own: in {@code np.log(#)} it
+     * does not, in {@code (1 - #)} it does (a - b pasted bare would give 1 - a - b).
+     */
+    static boolean standsAlone(String template, int i) {
+        char next = i + 1 < template.length() ? template.charAt(i + 1) : ' ';
+        boolean closes = next == ')' || next == ',';
+        boolean opens = i > 0 && template.charAt(i - 1) == '('
+                || i > 1 && template.charAt(i - 1) == ' ' && template.charAt(i - 2) == ',';
+        return opens && closes;
     }
 
     /**

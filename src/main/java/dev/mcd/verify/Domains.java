@@ -62,6 +62,7 @@ final class Domains {
                 walk(k.left(), positive, definite);
                 walk(k.right(), positive, definite);
             }
+            case Expr.Unvec u -> walk(u.arg(), positive, definite); // like is read for its size only
             case Expr.Pow p -> {
                 double ex = constant(p.exponent());
                 boolean fractional = Double.isNaN(ex) || ex != Math.rint(ex);

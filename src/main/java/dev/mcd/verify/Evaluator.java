@@ -135,6 +135,11 @@ public final class Evaluator {
                 yield new Dual(Mat.kron(a.value(), b.value()),
                         Mat.add(Mat.kron(a.tangent(), b.value()), Mat.kron(a.value(), b.tangent())));
             }
+            case Expr.Unvec u -> {
+                // linear, so the tangent is cut like the value; like gives only its size, so it is not evaluated
+                Dual a = kid(n, 0);
+                yield new Dual(Mat.unvec(a.value(), n.rows(), n.cols()), Mat.unvec(a.tangent(), n.rows(), n.cols()));
+            }
             case Expr.Pow p -> power(kid(n, 0), kid(n, 1));
             case Expr.ElemPow p -> elementPower(kid(n, 0), kid(n, 1));
             case Expr.Inv i -> inverse(kid(n, 0));

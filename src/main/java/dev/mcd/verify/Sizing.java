@@ -174,6 +174,15 @@ final class Sizing {
                 products.add(new Product(d.cols(), l.dims().cols(), r.dims().cols()));
                 yield new Node(e, d, List.of(l, r));
             }
+            case Expr.Unvec u -> {
+                Node v = add(u.arg());
+                Node like = add(u.like());
+                unify(v.dims().cols(), fixed(1), e);
+                int rows = u.side() == Expr.Unvec.Side.ROWS ? like.dims().rows() : like.dims().cols();
+                Dims d = new Dims(rows, fresh());
+                products.add(new Product(v.dims().rows(), d.rows(), d.cols()));
+                yield new Node(e, d, List.of(v, like));
+            }
             case Expr.Pow p -> {
                 Node base = add(p.base());
                 Node exp = add(p.exponent());

@@ -51,6 +51,7 @@ final class NumpyExport {
             case Expr.Hadamard h -> abstractIn(h.left()) || abstractIn(h.right());
             case Expr.HadamardDiv h -> abstractIn(h.left()) || abstractIn(h.right());
             case Expr.Kron k -> abstractIn(k.left()) || abstractIn(k.right());
+            case Expr.Unvec u -> abstractIn(u.arg()) || abstractIn(u.like());
             case Expr.Pow p -> abstractIn(p.base()) || abstractIn(p.exponent());
             case Expr.ElemPow p -> abstractIn(p.base()) || abstractIn(p.exponent());
             case Expr.Inv i -> abstractIn(i.arg());

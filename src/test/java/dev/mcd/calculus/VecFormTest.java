@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 15's refusal groups, each derived, verified and equal to the expected result: the
- * differential inside diag and vec, a scalar factor that depends on the variable, and matrix or
- * vector results by a matrix or vector read off in the vec form (eq. 28).
+ * differential inside diag, vec or a Kronecker product of a scalar (through unvec), a scalar factor
+ * that depends on the variable, and matrix or vector results by a matrix or vector read off in the
+ * vec form (eq. 28). Refused with the commutation matrix as the reason: a transposed matrix
+ * differential, and the Jacobian by a symmetric variable (its symmetric part needs it).
  */
 class VecFormTest {
     @ParameterizedTest(name = "{0} by {1}")
@@ -19,7 +21,10 @@ class VecFormTest {
         "tr(A*diag(x)); x; A: matrix, x: vector; diag(A)'; SCALAR_BY_VECTOR; diag-trace",
         "a'*diag(X); X; a: vector, X: square matrix; diag(a); SCALAR_BY_MATRIX; diag-trace",
         "diag(x)*a; x; x: vector, a: vector; diag(a); VECTOR_BY_VECTOR; diag-swap",
-        "a'*vec(A*X*B); X; a: vector, A: matrix, X: matrix, B: matrix; a'*kron(B', A); VEC; vec-kron",
+        "a'*vec(A*X*B); X; a: vector, A: matrix, X: matrix, B: matrix; B*unvec(a, rows(A))'*A; SCALAR_BY_MATRIX; vec-dot",
+        "a'*kron(X, B)*b; X; a: vector, X: matrix, B: matrix, b: vector; unvec(b, cols(B))'*B'*unvec(a, rows(B)); SCALAR_BY_MATRIX; kron-vec",
+        "a'*kron(x, B)*b; x; a: vector, x: vector, B: matrix, b: vector; a'*kron(I, B*unvec(b, cols(B))); SCALAR_BY_VECTOR; kron-vec",
+        "sum(abs(diag(x))); x; x: vector; abs'(x)'; SCALAR_BY_VECTOR; hadamard-trace",
         "x*x'*x; x; x: vector; (x'*x)*I + 2*x*x'; VECTOR_BY_VECTOR; dot-symmetry",
         "(x - a)/norm2(x - a); x; x: vector, a: vector; I/norm2(x - a) - (x - a)*(x - a)'/norm2(x - a)^3; VECTOR_BY_VECTOR; collect-terms",
         "A*X*B; X; A: matrix, X: matrix, B: matrix; kron(B', A); VEC; vec-kron",
@@ -45,6 +50,9 @@ class VecFormTest {
     @CsvSource(delimiter = ';', value = {
         "X'; X; X: matrix",
         "X'*A*X; X; X: matrix, A: matrix",
+        "kron(X, B)*b; X; X: matrix, B: matrix, b: vector",
+        "S*A*S; S; S: symmetric, A: matrix",
+        "X*S; S; S: spd, X: matrix",
     })
     void aTransposedMatrixDifferentialNeedsTheCommutationMatrix(String expr, String wrt, String where) {
         var e = assertThrows(VerifiedDerive.RequestException.class, () -> VerifiedDerive.run(expr, wrt, where, ""));

@@ -63,6 +63,11 @@ class ShapeCheckerTest {
         "kron(A, B); ; m_A·m_B×n_A·n_B",
         "kron(x, y); ; n_x·n_y×1",
         "vec(X); ; m_X·n_X×1",
+        "unvec(b, cols(B)); ; n_B×c_1",
+        "unvec(b, rows(B'))'*B'; ; c_1×m_B",
+        "unvec(vec(X), rows(X)); ; m_X×n_X",
+        "unvec(b, cols(B))'*B'*unvec(a, rows(B)); ; c_1×c_2",
+        "unvec(b, rows(t)); t: scalar; 1×n_b",
         "diag(x); ; n_x×n_x",
         "diag(X); ; m_X×1",
         "sum(X); ; 1×1",
@@ -139,6 +144,8 @@ class ShapeCheckerTest {
         "y'(X); y: vector; 1:1; the derivative of the vector function y by a m_X×n_X matrix is not a matrix: differentiate by vec of it",
         "x'*x + \\n  A*x; ; 1:6; cannot add 1×1 and m_A×1",
         "x + y - A; ; 1:7; cannot add n_x×1 and m_A×n_A",
+        "unvec(X, rows(A)); ; 1:1; unvec needs a column vector, not m_X×n_X",
+        "unvec(x', rows(A)); ; 1:1; unvec needs a column vector, not 1×n_x",
     })
     void mismatches(String source, String where, String pos, String message) {
         String src = source.replace("\\n", "\n");
@@ -209,6 +216,39 @@ class ShapeCheckerTest {
             "y", new Shape(new Dim.Sym("n"), Dim.ONE),
             "z", new Shape(new Dim.Fixed(8), Dim.ONE)));
         assertEquals("4×1", s.ofVar("y").toString());
+    }
+
+    @Test
+    void unvecCutsAConcreteLengthOnlyIntoWholeColumns() {
+        Expr e = Parser.parse("unvec(b, rows(B))").expr();
+        Shapes s = ShapeChecker.check(e, Map.of(
+            "b", new Shape(new Dim.Fixed(8), Dim.ONE),
+            "B", new Shape(new Dim.Fixed(4), new Dim.Fixed(3))));
+        assertEquals("4×2", s.of(e).toString());
+        ExprException ex = assertThrows(ExprException.class, () -> ShapeChecker.check(e, Map.of(
+            "b", new Shape(new Dim.Fixed(6), Dim.ONE),
+            "B", new Shape(new Dim.Fixed(4), new Dim.Fixed(3)))));
+        assertEquals("cannot cut a column of 6 entries into columns of 4: its length is not a multiple of 4", ex.reason());
+    }
+
+    @Test
+    void unvecSettlesItsColumnsBeforeAVariableMeetsTheProduct() {
+        // unvec(b, cols(B)) of b n_B×1 is one column: decided at once, so x's n_x is not absorbed into k_1·c_1
+        Expr e = Parser.parse("a'*kron(I, B*unvec(b, cols(B))) + x'").expr();
+        Shapes s = ShapeChecker.check(e, Map.of(
+            "a", new Shape(new Dim.Sym("n_x·m_B"), Dim.ONE),
+            "B", new Shape(new Dim.Sym("m_B"), new Dim.Sym("n_B")),
+            "b", new Shape(new Dim.Sym("n_B"), Dim.ONE),
+            "x", new Shape(new Dim.Sym("n_x"), Dim.ONE)));
+        assertEquals("1×n_x", s.of(e).toString());
+    }
+
+    @Test
+    void unvecOfAKroneckerColumnTakesTheOtherFactor() {
+        // (X ⊗ B) b = vec(B unvec(b, cols(B)) X'): b's length n_X·n_B leaves unvec n_B×n_X
+        Parser.Parsed p = Parser.parse("kron(X, B)*b - vec(B*unvec(b, cols(B))*X')", Decls.empty());
+        Shapes s = ShapeChecker.check(p.expr(), p.positions());
+        assertEquals("m_X·m_B×1", s.of(p.expr()).toString());
     }
 
     @Test

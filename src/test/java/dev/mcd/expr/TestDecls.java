@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class TestDecls {
     private static final Pattern APPLIED = Pattern.compile("(?<![A-Za-z0-9_])([A-Za-zσ][A-Za-z0-9_]*)'*\\(");
-    private static final Set<String> BUILT_IN = Set.of("d", "inv", "kron", "I", "ones");
+    private static final Set<String> BUILT_IN = Set.of("d", "inv", "kron", "unvec", "rows", "cols", "I", "ones");
 
     private TestDecls() {}
 

@@ -22,6 +22,7 @@ final class Trees {
             case Expr.Hadamard h -> "(had " + show(h.left()) + " " + show(h.right()) + ")";
             case Expr.HadamardDiv h -> "(hdiv " + show(h.left()) + " " + show(h.right()) + ")";
             case Expr.Kron k -> "(kron " + show(k.left()) + " " + show(k.right()) + ")";
+            case Expr.Unvec u -> "(unvec " + show(u.arg()) + " " + u.side().source() + " " + show(u.like()) + ")";
             case Expr.Pow p -> "(pow " + show(p.base()) + " " + show(p.exponent()) + ")";
             case Expr.ElemPow p -> "(epow " + show(p.base()) + " " + show(p.exponent()) + ")";
             case Expr.Inv i -> "(inv " + show(i.arg()) + ")";

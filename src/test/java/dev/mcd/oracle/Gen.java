@@ -376,6 +376,15 @@ final class Gen {
                     return chance(60) ? Node.mul(Node.t(gen(r * c, 1, d)), v) : Node.of(Op.NORM2, 1, 1, v);
                 }),
                 new Choice(1, () -> Node.pow(Node.of(Op.NORM2, 1, 1, gen(size(), 1, d)), 2)),
+                new Choice(1, () -> {
+                    // a'(P ⊗ Q)b: the variable inside a Kronecker product of a scalar (facts kron-vec, vec-dot)
+                    int r1 = chance(50) ? 2 : 3;
+                    int c1 = chance(50) ? 2 : 3;
+                    int r2 = chance(50) ? 2 : 3;
+                    int c2 = chance(50) ? 1 : 2;
+                    Node kron = Node.of(Op.KRON, r1 * r2, c1 * c2, gen(r1, c1, d), gen(r2, c2, d));
+                    return Node.mul(Node.t(gen(r1 * r2, 1, d)), kron, gen(c1 * c2, 1, d));
+                }),
                 new Choice(2, () -> Node.of(Op.NORMF, 1, 1, gen(size(), size(), d))),
                 new Choice(1, () -> Node.pow(Node.of(Op.NORMF, 1, 1, gen(size(), size(), d)), 2)),
                 new Choice(3, () -> {
@@ -504,7 +513,8 @@ final class Gen {
                     return k == null ? null : Node.of(Op.KRON, r, c, gen(k[0], k[1], d), gen(k[2], k[3], d));
                 }),
                 new Choice(1, () -> Node.mul(Node.of(Op.DIAG, r, r, gen(r, 1, d)), gen(r, c, d))),
-                new Choice(1, () -> Node.of(Op.ADD, r, c, gen(r, c, d), Node.zero(r, c)))));
+                new Choice(1, () -> Node.of(Op.ADD, r, c, gen(r, c, d), Node.zero(r, c))),
+                new Choice(1, () -> Node.of(Op.UNVEC, r, c, gen(r * c, 1, d), leaf(r, size())))));
         if (r == c) {
             int n = r;
             choices.addAll(List.of(

@@ -18,7 +18,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
     enum Op {
         VAR, NUM, IDENT, ONES, ZERO,
         ADD, SUB, NEG, MUL, DIV, HAD, HDIV, POW, EPOW, TRANSPOSE, INV, KRON,
-        TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC
+        TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC, UNVEC
     }
 
     /** Entries positive, non-negative, or anything. */
@@ -205,7 +205,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             case SUM -> kids.get(0).sign();
             case DIAG -> kids.get(0).cols == 1 ? (kids.get(0).sign() == Sign.ANY ? Sign.ANY : Sign.NONNEG)
                     : kids.get(0).definite() == Def.SPD ? Sign.POS : Sign.ANY;
-            case VEC -> kids.get(0).sign();
+            case VEC, UNVEC -> kids.get(0).sign();
             case ADJ, LOG, SIN, COS, TANH, NEG, SUB -> Sign.ANY;
         };
     }
@@ -345,7 +345,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
         return switch (op) {
             case VAR, IDENT, ONES, ZERO -> true;
             case NUM -> number >= 0;
-            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC, KRON -> true;
+            case TR, DET, ADJ, LOG, EXP, SIN, COS, TANH, SQRT, ABS, SIGMOID, LOG1P, SOFTPLUS, SUM, NORM2, NORMF, DIAG, VEC, UNVEC, KRON -> true;
             case INV -> !"^-1".equals(text);
             default -> false;
         };
@@ -375,6 +375,8 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
             case TRANSPOSE -> kids.get(0).wrapped() + "'";
             case INV -> "^-1".equals(text) ? kids.get(0).wrapped() + "^-1" : "inv(" + kids.get(0).mcd() + ")";
             case KRON -> "kron(" + kids.get(0).mcd() + ", " + kids.get(1).mcd() + ")";
+            // the second kid only names the size: unvec(v, rows(M)) has M's rows
+            case UNVEC -> "unvec(" + kids.get(0).mcd() + ", rows(" + kids.get(1).mcd() + "))";
             default -> op.name().toLowerCase(java.util.Locale.ROOT).replace("normf", "normF") + "(" + kids.get(0).mcd() + ")";
         };
     }
@@ -430,6 +432,7 @@ record Node(Op op, List<Node> kids, int rows, int cols, String text, double numb
                     ? "np.diag(" + kids.get(0).numpy() + "[:, 0])"
                     : "np.diag(" + kids.get(0).numpy() + ").reshape(-1, 1)";
             case VEC -> kids.get(0).numpy() + ".T.reshape(-1, 1)";
+            case UNVEC -> kids.get(0).numpy() + ".reshape((" + cols + ", " + rows + ")).T"; // column-major
         };
     }
 

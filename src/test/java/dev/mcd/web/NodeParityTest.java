@@ -40,7 +40,9 @@ class NodeParityTest {
             List.of("tr(X*Y", "X", ""), List.of("х + 1", "x", ""), List.of("x'*", "x", ""), List.of("sigmod(x)", "x", ""),
             List.of("x'*x", "y", ""), List.of("x'*x", "2x", ""), List.of("A*x", "x", "A: matrx"), List.of("1e400*x", "x", ""),
             List.of("tr(A*B)", "A", "A: matrix, B: vector"), List.of("x .. y", "x", ""), List.of("", "x", ""),
-            List.of("ｘ'*x", "x", ""), List.of("tr(" .repeat(80) + "X" + ")".repeat(80), "X", ""));
+            List.of("ｘ'*x", "x", ""), List.of("tr(" .repeat(80) + "X" + ")".repeat(80), "X", ""),
+            List.of("unvec(b, B)", "b", ""), List.of("unvec(X, rows(A))", "X", ""), List.of("rows(A)*x", "x", ""),
+            List.of("S*A*S", "S", "S: symmetric, A: matrix"));
 
     @Test
     void bundleAnswersAsTheJvmForEveryBlockCaseAndError() throws Exception {
