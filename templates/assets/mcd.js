@@ -519,14 +519,16 @@
       });
     }
 
-    function place(katex) {
+    // Shows the button above the formula's right end, inside the window (its text first: the
+    // width it takes decides where it fits).
+    function place(katex, label) {
       var tex = texOf(katex);
       if (tex === null) return;
       ensureButton();
       window.clearTimeout(hideTimer);
       current = katex;
       button.setAttribute('data-copy', tex);
-      button.textContent = 'Copy TeX';
+      button.textContent = label || 'Copy TeX';
       button.hidden = false;
       var r = katex.getBoundingClientRect();
       button.style.top = (window.scrollY + r.top - button.offsetHeight - 2) + 'px';
@@ -558,11 +560,16 @@
     }
     var first = formulaList(main)[0];
     if (first) makeStop(first);
+    // derive.html writes its formulas later and replaces them: a Tab finds a stop still on the page
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== 'Tab' || (stop && main.contains(stop))) return;
+      var f = formulaList(main)[0];
+      if (f) makeStop(f);
+    }, true);
 
     main.addEventListener('focusin', function (e) {
       if (isFormula(e.target)) {
-        place(e.target);
-        button.textContent = 'Copy TeX (Enter)';
+        place(e.target, 'Copy TeX (Enter)');
       }
     });
     main.addEventListener('focusout', function (e) {
