@@ -38,8 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What a reader does with the built site beyond reading, in headless Chromium: every derivation's
  * "Derive your own" link gives on derive.html the block's own result; its copy buttons copy the
  * command, the result as text, its TeX and its NumPy module as the command line makes them; any
- * formula's TeX can be copied (pointer, selection, or the keyboard from one tab stop); derivations and identities have permalinks that resolve; ← and →
- * turn pages; the page's sections are reachable at 390 px. Screenshots: target/screenshots/reader-*.png.
+ * formula's TeX can be copied (pointer, selection, or the keyboard from one tab stop); derivations
+ * and identities have permalinks that resolve; ← and → turn pages; the page's sections are
+ * reachable at 390 px. Screenshots: target/screenshots/reader-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderToolsBrowserTest {
