@@ -106,7 +106,9 @@ public final class StepsDirective implements DirectiveKind<StepsDirective.Steps>
             int at = line.expr().offset();
             String lhs = lhsTex.isBlank() ? "" : c.math().generated("\\displaystyle " + lhsTex, false, at);
             String rhs = rhsTex.isBlank() ? "" : c.math().generated("\\displaystyle " + rhsTex, false, at);
-            first = i == 0 ? c.math().generated(tex, false, at) : first;
+            // In the index of examples a chain is named by where it starts, "lhs = …": its whole
+            // first line can be longer than the rest of an entry and a page of 180 entries together.
+            first = i == 0 ? c.math().generated(rhsTex.isBlank() ? lhsTex : lhsTex + " = \\dots", false, at) : first;
             if (rhsTex.isBlank()) {
                 sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs)
                         .append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")
