@@ -446,12 +446,33 @@
   }
 
   // Copy TeX on any formula: KaTeX's MathML keeps the source as an annotation. One shared button
-  // follows the pointer to the formula under it (a button per formula would add hundreds of
+  // follows the pointer or the keyboard to a formula (a button per formula would add hundreds of
   // elements and tab stops to a page), and copying a selection that holds formulas copies their
   // TeX between dollars instead of KaTeX's glyphs.
+  //
+  // By keyboard the page's formulas are one composite with a roving tab stop (WAI-ARIA APG,
+  // "managing focus within components"): one formula at a time is in the tab order, the one the
+  // reader last visited (the first formula at first), so a page of 150 formulas costs one Tab
+  // stop; on it the arrow keys move to the previous or next formula in reading order (Home and
+  // End to the first and last), and Enter or Space copies its TeX. The shared button shows beside
+  // the focused formula as the visible sign of it, and a status line announces the copy.
   function texOf(katex) {
     var a = katex.querySelector('annotation[encoding="application/x-tex"]');
     return a ? a.textContent : null;
+  }
+
+  var FORMULA_HINT = 'Enter copies its TeX; the arrow keys move to the other formulas.';
+
+  /* The formulas of main in reading order: outermost KaTeX with a TeX source, not inside a link or a
+     button (those have their own keys). Asked again each time: derive.html adds formulas later. */
+  function formulaList(main) {
+    return Array.prototype.filter.call(main.querySelectorAll('.katex'), function (k) {
+      return !k.parentElement.closest('.katex, a, button') && texOf(k) !== null;
+    });
+  }
+
+  function isFormula(el) {
+    return !!(el && el.classList && el.classList.contains('katex') && el.hasAttribute('data-formula'));
   }
 
   function setupFormulaCopy() {
@@ -460,45 +481,130 @@
     var button = null;
     var current = null;
     var hideTimer = 0;
-    function place(katex) {
+    // The hint is the focused formula's description: hidden (a description is read from hidden
+    // text too), so it takes no room on the page. The status line must render to be announced.
+    var hint = document.createElement('span');
+    hint.id = 'formula-hint';
+    hint.hidden = true;
+    hint.textContent = FORMULA_HINT;
+    var status = document.createElement('span');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    main.appendChild(hint);
+    main.appendChild(status);
+
+    function ensureButton() {
+      if (button) return button;
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy copy-tex';
+      button.textContent = 'Copy TeX';
+      button.hidden = true;
+      button.addEventListener('click', function () { copyShown(button.getAttribute('data-copy')); });
+      button.addEventListener('mouseenter', function () { window.clearTimeout(hideTimer); });
+      button.addEventListener('mouseleave', hideSoon);
+      button.addEventListener('blur', hideSoon);
+      document.body.appendChild(button);
+      return button;
+    }
+
+    function copyShown(tex) {
+      copyText(tex).then(function () {
+        button.textContent = 'Copied';
+        status.textContent = 'TeX copied';
+        window.setTimeout(function () { button.textContent = 'Copy TeX'; status.textContent = ''; }, 1500);
+      }, function () {
+        button.textContent = 'Copy failed';
+        status.textContent = 'Copy failed';
+      });
+    }
+
+    // Shows the button above the formula's right end, inside the window (its text first: the
+    // width it takes decides where it fits).
+    function place(katex, label) {
       var tex = texOf(katex);
       if (tex === null) return;
-      if (!button) {
-        button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'copy copy-tex';
-        button.textContent = 'Copy TeX';
-        button.addEventListener('click', function () {
-          var label = 'Copy TeX';
-          copyText(button.getAttribute('data-copy')).then(function () {
-            button.textContent = 'Copied';
-            window.setTimeout(function () { button.textContent = label; }, 1500);
-          }, function () { button.textContent = 'Copy failed'; });
-        });
-        button.addEventListener('mouseenter', function () { window.clearTimeout(hideTimer); });
-        button.addEventListener('mouseleave', hideSoon);
-        button.addEventListener('blur', hideSoon);
-        document.body.appendChild(button);
-      }
+      ensureButton();
       window.clearTimeout(hideTimer);
       current = katex;
       button.setAttribute('data-copy', tex);
-      button.textContent = 'Copy TeX';
+      button.textContent = label || 'Copy TeX';
+      button.hidden = false;
       var r = katex.getBoundingClientRect();
       button.style.top = (window.scrollY + r.top - button.offsetHeight - 2) + 'px';
       button.style.left = (window.scrollX + Math.max(0, Math.min(r.right - button.offsetWidth,
         document.documentElement.clientWidth - button.offsetWidth))) + 'px';
-      button.hidden = false;
     }
     function hideSoon() {
       window.clearTimeout(hideTimer);
       hideTimer = window.setTimeout(function () {
-        if (button && document.activeElement !== button) { button.hidden = true; current = null; }
+        if (button && document.activeElement !== button && !isFormula(document.activeElement)) {
+          button.hidden = true;
+          current = null;
+        }
       }, 400);
     }
+
+    // The roving stop: exactly one formula carries tabindex=0 (set here, never in the HTML).
+    var stop = null;
+    function makeStop(k) {
+      if (stop === k) return;
+      if (stop) {
+        stop.removeAttribute('tabindex');
+        stop.removeAttribute('aria-describedby');
+      }
+      stop = k;
+      k.setAttribute('tabindex', '0');
+      k.setAttribute('data-formula', '');
+      k.setAttribute('aria-describedby', hint.id);
+    }
+    var first = formulaList(main)[0];
+    if (first) makeStop(first);
+    // derive.html writes its formulas later and replaces them: a Tab finds a stop still on the page
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== 'Tab' || (stop && main.contains(stop))) return;
+      var f = formulaList(main)[0];
+      if (f) makeStop(f);
+    }, true);
+
+    main.addEventListener('focusin', function (e) {
+      if (isFormula(e.target)) {
+        place(e.target, 'Copy TeX (Enter)');
+      }
+    });
+    main.addEventListener('focusout', function (e) {
+      if (isFormula(e.target)) hideSoon();
+    });
+    main.addEventListener('keydown', function (e) {
+      var k = e.target;
+      if (!isFormula(k) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        place(k);
+        copyShown(texOf(k));
+        return;
+      }
+      if (e.key === 'Escape') {
+        if (button) button.hidden = true;
+        return;
+      }
+      var all = formulaList(main);
+      var at = all.indexOf(k);
+      var to = -1;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowRight') to = Math.min(all.length - 1, at + 1);
+      else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') to = Math.max(0, at - 1);
+      else if (e.key === 'Home') to = 0;
+      else if (e.key === 'End') to = all.length - 1;
+      if (to < 0 || e.shiftKey) return;
+      e.preventDefault(); // neither a scroll nor a page turn (setupPageKeys skips a handled key)
+      makeStop(all[to]);
+      all[to].focus();
+      all[to].scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+
     main.addEventListener('mouseover', function (e) {
       var k = e.target.closest && e.target.closest('.katex');
-      if (k && k !== current && !k.closest('.katex .katex')) place(k);
+      if (k && k !== current && !k.parentElement.closest('.katex')) place(k);
     });
     main.addEventListener('mouseout', function (e) {
       var k = e.target.closest && e.target.closest('.katex');
@@ -540,7 +646,7 @@
       if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
       var a = document.activeElement;
       if (a && (a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName)
-        || (a.closest && a.closest('.is-scrollable, [role=region]')))) return;
+        || (a.closest && a.closest('.is-scrollable, [role=region], .katex[data-formula]')))) return;
       var link = document.querySelector(e.key === 'ArrowLeft' ? 'a[rel=prev]' : 'a[rel=next]');
       if (link) { e.preventDefault(); window.location.href = link.href; }
     });

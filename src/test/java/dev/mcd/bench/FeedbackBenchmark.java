@@ -72,7 +72,7 @@ public final class FeedbackBenchmark {
                 var derivation = new ArrayList<Double>();
                 for (int i = 0; i < edits; i++) {
                     prose.add(editToReload(events, page, original + "\nOne more sentence of prose, number " + i + ".\n"));
-                    derivation.add(editToReload(events, page, original + "\n```derive\nexpr: " + (i + 2)
+                    derivation.add(editToReload(events, page, original + "\n```derive\nid: feedback-added\nexpr: " + (i + 2)
                             + "*tr(A*X) + x'*x\nwrt: X\nwhere: A: matrix, X: matrix, x: vector\n```\n"));
                 }
                 row("serve edit-to-reload, prose edit (" + mode + " rebuilds)", SiteBenchmark.median(prose) / 1000, Double.NaN);

@@ -123,8 +123,11 @@ final class BrowserFixture implements AutoCloseable {
 
     /**
      * Loads the page until it shows {@code css}: a navigation right after a long run of page loads
-     * has come back as the browser's own error page (a kept-alive connection the test server had
-     * closed), so it loads up to three times and then fails naming what the page showed.
+     * has come back as the browser's own error page, so it loads up to three times and then fails
+     * naming what the page showed. One cause is fixed (the preview server kept counting connections
+     * reset before their answer, and at 128 closed every new one: PreviewConnectionsTest); until a
+     * long run shows no empty load, each one is written to the test's output (address, what the
+     * browser showed) so that the next one names its cause.
      */
     void openShowing(String page, String css) {
         openShowing(url(page), css);
@@ -138,8 +141,9 @@ final class BrowserFixture implements AutoCloseable {
             if (!driver().findElements(org.openqa.selenium.By.cssSelector(css)).isEmpty()) {
                 return;
             }
-            seen = driver().getTitle() + ": " + String.valueOf(js().executeScript(
+            seen = driver().getCurrentUrl() + " " + driver().getTitle() + ": " + String.valueOf(js().executeScript(
                     "return document.body ? document.body.innerText.slice(0, 200) : '';"));
+            System.err.println("openShowing: load " + (attempt + 1) + " of " + address + " showed no " + css + "; it showed " + seen);
         }
         throw new AssertionError(address + " showed no " + css + " in three loads; it showed " + seen);
     }

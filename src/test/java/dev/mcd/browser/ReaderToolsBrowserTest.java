@@ -38,8 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What a reader does with the built site beyond reading, in headless Chromium: every derivation's
  * "Derive your own" link gives on derive.html the block's own result; its copy buttons copy the
  * command, the result as text, its TeX and its NumPy module as the command line makes them; any
- * formula's TeX can be copied; derivations and identities have permalinks that resolve; ← and →
- * turn pages; the page's sections are reachable at 390 px. Screenshots: target/screenshots/reader-*.png.
+ * formula's TeX can be copied (pointer, selection, or the keyboard from one tab stop); derivations
+ * and identities have permalinks that resolve; ← and → turn pages; the page's sections are
+ * reachable at 390 px. Screenshots: target/screenshots/reader-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderToolsBrowserTest {
@@ -160,6 +161,65 @@ class ReaderToolsBrowserTest {
     }
 
     @Test
+    void aFormulasTexIsCopiedWithTheKeyboardAloneFromOneTabStop() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        browser.openShowing("worked-examples.html", "meta[name=description]");
+        js(RECORD_CLIPBOARD);
+        long formulas = (Long) js("return document.querySelectorAll('main .katex').length;");
+        assertTrue(formulas > 100, "worked-examples has many formulas: " + formulas);
+        // Tab through the whole page once (until focus leaves the page or comes round again): exactly
+        // one of its stops is a formula
+        js("window.__stops = new Set();");
+        var stops = new ArrayList<String>();
+        for (int i = 0; i < 1000; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            String what = (String) js("""
+                    const a = document.activeElement;
+                    if (!a || a === document.body || window.__stops.has(a)) return null;
+                    window.__stops.add(a);
+                    return a.matches('.katex') ? 'formula' : a.tagName;""");
+            if (what == null) {
+                break;
+            }
+            stops.add(what);
+        }
+        assertTrue(stops.contains("formula"), "Tab reaches a formula: " + stops);
+        assertEquals(1, stops.stream().filter("formula"::equals).count(), "one tab stop for " + formulas + " formulas: " + stops);
+        // back to it, then the arrow keys walk the formulas in reading order, to a derivation step
+        for (int i = 0; i < 1000 && !(Boolean) js("return document.activeElement.matches('.katex');"); i++) {
+            new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        }
+        String here = driver.getCurrentUrl();
+        new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
+        assertEquals(here, driver.getCurrentUrl(), "← on a formula moves among formulas, no page turn");
+        int moves = 0;
+        while (!(Boolean) js("return !!document.activeElement.closest('li.step');") && moves < 300) {
+            new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+            moves++;
+        }
+        assertTrue((Boolean) js("return !!document.activeElement.closest('li.step');"), "↓ reaches a step after " + moves);
+        assertTrue(moves > 0, "the first formula is in the prose, before the first derivation");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        String tex = (String) js("return document.activeElement.querySelector('annotation').textContent;");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> List.of(tex).equals(js("return window.__copied;")));
+        WebElement button = driver.findElement(By.cssSelector("button.copy-tex"));
+        assertTrue(button.isDisplayed() && button.getText().equals("Copied"), "the button beside it says so: " + button.getText());
+        assertEquals("TeX copied", js("return document.querySelector('main [role=status]').textContent;"));
+        Files.write(screenshots.resolve("reader-formula-keyboard-1280.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        // the stop stays where the reader left it: out with Tab and back with Shift+Tab lands on the same formula
+        Object left = js("return document.activeElement;");
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertEquals(left, js("return document.activeElement;"), "Shift+Tab returns to the formula last visited");
+        // Home: the first formula, whose TeX Space copies
+        new Actions(driver).sendKeys(Keys.HOME).sendKeys(Keys.SPACE).perform();
+        String firstTex = (String) js("""
+                return [...document.querySelectorAll('main .katex')].find(k => !k.parentElement.closest('.katex, a, button'))
+                    .querySelector('annotation').textContent;""");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> List.of(tex, firstTex).equals(js("return window.__copied;")));
+    }
+
+    @Test
     void derivationsAndNumberedIdentitiesHavePermalinksThatResolve() throws IOException {
         driver.manage().window().setSize(new Dimension(1280, 1000));
         List<String> names = pages();
@@ -168,7 +228,7 @@ class ReaderToolsBrowserTest {
             browser.openShowing(name, "meta[name=description]");
             @SuppressWarnings("unchecked")
             var bad = (List<String>) js("""
-                    return [...document.querySelectorAll('div.derivation:not(.chain), div.derivation.chain[id]')].flatMap(d => {
+                    return [...document.querySelectorAll('div.derivation')].flatMap(d => {
                       const a = d.querySelector('a.example-label');
                       return !d.id ? ['a derivation without id'] : !a || a.getAttribute('href') !== '#' + d.id ? [d.id + ' has no permalink']
                           : a.tabIndex < 0 ? [d.id + ' permalink not focusable'] : [];

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every page of the built site as a reader's browser and a link preview receive it: no placeholder
  * host, a favicon that exists, a description, OpenGraph and canonical tags on the published address,
- * at most 350 KB and 8,000 elements, a 404 page whose assets resolve at any depth, woff2 fonts only.
+ * at most 350 KB and 8,000 elements, a 404 page whose assets resolve at any depth, woff2 fonts only,
+ * and every derivation (derive block or chain) anchored with a permalink.
  * Runs on site-output/ (or -Dmcd.browser.site); axe-core runs in {@code dev.mcd.browser.AccessibilityTest}.
  */
 class PublishedSiteTest {
@@ -133,6 +134,25 @@ class PublishedSiteTest {
                 assertTrue(sitemap.contains("<loc>" + config.pageUrl(name) + "</loc>"), name);
             }
         }
+    }
+
+    @Test
+    void everyDerivationHasAnAnchorAndAPermalinkToIt() throws IOException {
+        var bare = new ArrayList<String>();
+        int derivations = 0;
+        for (Path p : pages) {
+            for (var block : org.jsoup.Jsoup.parse(read(p)).select("div.derivation")) {
+                derivations++;
+                String id = block.id();
+                var permalink = block.selectFirst("a.example-label");
+                if (!id.startsWith("ex:") || permalink == null || !permalink.attr("href").equals("#" + id)) {
+                    String first = block.select("annotation").stream().findFirst().map(a -> a.text()).orElse(block.text());
+                    bare.add(p.getFileName() + ": " + (id.isEmpty() ? "no id" : id) + " at " + first.substring(0, Math.min(60, first.length())));
+                }
+            }
+        }
+        assertTrue(derivations >= 100, "derive blocks and chains on the site: " + derivations);
+        assertEquals(List.of(), bare, "a derivation without its own anchor and permalink");
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class DeriveDirective implements DirectiveKind<DeriveDirective.Derive> {
 
     /** {@code title} (optional) names the example after its number: "Example 5: output weights". */
-    public record Derive(int offset, Optional<Value> id, Value expr, Value wrt, Optional<Value> where,
+    public record Derive(int offset, Value id, Value expr, Value wrt, Optional<Value> where,
                          Optional<Value> expect, Optional<Value> title, Optional<Value> layouts,
                          Optional<Value> names, Optional<Value> autoNames) implements Directive {}
 
@@ -33,8 +33,8 @@ public final class DeriveDirective implements DirectiveKind<DeriveDirective.Deri
     @Override
     public Optional<Derive> parse(Body body) {
         int at = body.offset();
-        return body.keys(List.of("expr", "wrt", "id?", "where?", "expect?", "title?", "layouts?", "names?", "auto-names?"))
-                .map(k -> new Derive(at, Optional.ofNullable(k.get("id")), k.get("expr"), k.get("wrt"),
+        return body.keys(List.of("expr", "wrt", "id", "where?", "expect?", "title?", "layouts?", "names?", "auto-names?"))
+                .map(k -> new Derive(at, k.get("id"), k.get("expr"), k.get("wrt"),
                         Optional.ofNullable(k.get("where")), Optional.ofNullable(k.get("expect")),
                         Optional.ofNullable(k.get("title")), Optional.ofNullable(k.get("layouts")),
                         Optional.ofNullable(k.get("names")), Optional.ofNullable(k.get("auto-names"))));
@@ -42,7 +42,7 @@ public final class DeriveDirective implements DirectiveKind<DeriveDirective.Deri
 
     @Override
     public Optional<Numbered> numbered(Derive d) {
-        return d.id().map(id -> new Numbered(id, d.title()));
+        return Optional.of(new Numbered(d.id(), d.title()));
     }
 
     @Override

@@ -68,9 +68,12 @@ public final class RenderContext {
         problems.add(page.file().problemAt(at, message));
     }
 
-    /** Opens the block's div (anchored {@code ex:id} when it has one) and returns its label. */
-    String open(StringBuilder sb, String cls, Optional<Value> id) {
-        var ex = id.map(v -> index.examples().get(v.text())).filter(e -> e.page() == page);
+    /**
+     * Opens the block's div anchored {@code ex:id} and returns its label, the permalink (an id the
+     * index refused, e.g. used twice, was reported there: the block then renders without one).
+     */
+    String open(StringBuilder sb, String cls, Value id) {
+        var ex = Optional.ofNullable(index.examples().get(id.text())).filter(e -> e.page() == page);
         sb.append("<div class=\"").append(cls).append('"');
         ex.ifPresent(e -> sb.append(" id=\"ex:").append(Html.escape(e.id())).append('"'));
         sb.append(">\n");
@@ -79,8 +82,8 @@ public final class RenderContext {
     }
 
     /** The examples-index entry of block {@code id} when the index numbered it on this page. */
-    Optional<ExampleEntry> example(Optional<Value> id, String summaryHtml, String formula, String wrt) {
-        return id.map(v -> index.examples().get(v.text())).filter(e -> e.page() == page)
+    Optional<ExampleEntry> example(Value id, String summaryHtml, String formula, String wrt) {
+        return Optional.ofNullable(index.examples().get(id.text())).filter(e -> e.page() == page)
                 .map(e -> new ExampleEntry(e.label(), e.id(), e.href(), summaryHtml, formula, wrt));
     }
 

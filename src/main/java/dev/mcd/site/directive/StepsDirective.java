@@ -16,13 +16,15 @@ import java.util.Optional;
  * does not produce by itself (PCA, chain-rule proofs).
  */
 public final class StepsDirective implements DirectiveKind<StepsDirective.Steps> {
-    private static final List<String> KEYS = List.of("where?", "id?", "title?", "fixed?");
+    /** Every chain has an {@code id}: its anchor and permalink, like a derive block's. */
+    private static final List<String> KEYS = List.of("where?", "id", "title?", "fixed?");
+    private static final List<String> NAMES = KEYS.stream().map(k -> k.replace("?", "")).toList();
 
     /** One link of a chain: {@code lhs = rhs}, {@code = rhs} or an expression, with its why. */
     public record ChainLine(Value expr, Value justification) {}
 
     /** {@code fixed} (optional) lists names held constant in the chain, so that their differential is 0. */
-    public record Steps(int offset, Optional<Value> id, Optional<Value> where, List<ChainLine> lines,
+    public record Steps(int offset, Value id, Optional<Value> where, List<ChainLine> lines,
                         Optional<Value> title, Optional<Value> fixed) implements Directive {
         public Steps {
             lines = List.copyOf(lines);
@@ -43,7 +45,7 @@ public final class StepsDirective implements DirectiveKind<StepsDirective.Steps>
             if (line.text().isBlank()) {
                 continue;
             }
-            if (chain.isEmpty() && m.lookingAt() && KEYS.contains(m.group(1) + "?")) {
+            if (chain.isEmpty() && m.lookingAt() && NAMES.contains(m.group(1))) {
                 head.add(line);
                 continue;
             }
@@ -61,13 +63,13 @@ public final class StepsDirective implements DirectiveKind<StepsDirective.Steps>
             body.problem(body.offset(), "steps needs at least one line 'lhs = rhs'");
             return Optional.empty();
         }
-        return keys.map(k -> new Steps(body.offset(), Optional.ofNullable(k.get("id")), Optional.ofNullable(k.get("where")),
+        return keys.map(k -> new Steps(body.offset(), k.get("id"), Optional.ofNullable(k.get("where")),
                 chain, Optional.ofNullable(k.get("title")), Optional.ofNullable(k.get("fixed"))));
     }
 
     @Override
     public Optional<Numbered> numbered(Steps d) {
-        return d.id().map(id -> new Numbered(id, d.title()));
+        return Optional.of(new Numbered(d.id(), d.title()));
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class StepsDirective implements DirectiveKind<StepsDirective.Steps>
         CheckedChain checked = c.engine().checkChain(new ChainRequest(d.where().map(Value::text).orElse(""), lines,
                 d.fixed().map(Value::text).orElse("")));
         int links = (int) lines.stream().flatMapToInt(String::chars).filter(ch -> ch == '=').count();
-        String what = "chain " + d.id().map(Value::text).orElse(lines.getFirst());
+        String what = "chain " + d.id().text();
         String mark = links == 0
                 ? c.checks().marked(Checks.Kind.CHAIN, what, "no equality to check: the chain has no '='", d.offset())
                 : c.checks().checked(Checks.Kind.CHAIN, what, checked.verification(), d.offset(), links);
@@ -104,7 +106,9 @@ public final class StepsDirective implements DirectiveKind<StepsDirective.Steps>
             int at = line.expr().offset();
             String lhs = lhsTex.isBlank() ? "" : c.math().generated("\\displaystyle " + lhsTex, false, at);
             String rhs = rhsTex.isBlank() ? "" : c.math().generated("\\displaystyle " + rhsTex, false, at);
-            first = i == 0 ? c.math().generated(tex, false, at) : first;
+            // In the index of examples a chain is named by where it starts, "lhs = …": its whole
+            // first line can be longer than the rest of an entry and a page of 180 entries together.
+            first = i == 0 ? c.math().generated(rhsTex.isBlank() ? lhsTex : lhsTex + " = \\dots", false, at) : first;
             if (rhsTex.isBlank()) {
                 sb.append("<li class=\"step\"><span class=\"lhs scroll-x\">").append(lhs)
                         .append("</span><span class=\"rel\"></span><span class=\"rhs\"></span><span class=\"why\">")

@@ -115,52 +115,62 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try {
-            String method = ex.getRequestMethod();
-            String raw = ex.getRequestURI().getRawPath();
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if (!HostCheck.allowed(ex.getRequestHeaders().getFirst("Host"), port())) {
-                text(ex, 403, "forbidden: this preview answers only to http://127.0.0.1:" + port() + "/\n");
-                return;
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                text(ex, 405, "method not allowed\n");
-                return;
-            }
-            if (liveReload && PreviewPages.EVENTS_PATH.equals(raw)) {
-                events(ex);
-                return;
-            }
-            State current = state;
-            BuildOutcome now = current.outcome();
-            switch (current.files().lookup(raw)) {
-                case Lookup.Found(Path file) -> {
-                    if (now instanceof BuildOutcome.Failed(String message) && ContentTypes.isHtml(file)) {
-                        html(ex, 500, PreviewPages.errorPage(message, hub.generation()));
-                    } else if (liveReload && ContentTypes.isHtml(file)) {
-                        html(ex, 200, PreviewPages.inject(Files.readString(file, StandardCharsets.UTF_8), hub.generation()));
-                    } else {
-                        send(ex, 200, ContentTypes.of(file), Files.readAllBytes(file));
-                    }
-                }
-                case Lookup.Redirect(String location) -> {
-                    String query = ex.getRequestURI().getRawQuery();
-                    ex.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
-                    send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
-                }
-                case Lookup.Missing() -> {
-                    if (now instanceof BuildOutcome.Failed(String message)) {
-                        html(ex, 500, PreviewPages.errorPage(message, hub.generation()));
-                    } else {
-                        html(ex, 404, PreviewPages.notFoundPage(SiteFiles.decodeOrRaw(raw), hub.generation()));
-                    }
-                }
-                case Lookup.Forbidden(String reason) -> text(ex, 403, "forbidden: " + reason + "\n");
-                case Lookup.BadRequest(String reason) -> text(ex, 400, "bad request: " + reason + "\n");
-            }
+            answer(ex);
+            // Closed here, where a failed last write (the client reset the connection, e.g. a cancelled
+            // request) throws: the JDK server then closes the connection and
+            // stops counting it. ex.close() swallows that failure and the connection stays counted
+            // against jdk.httpserver.maxConnections for good (JDK 25 ExchangeImpl.close); at 128 the
+            // server closes every new connection on accept (PreviewConnectionsTest).
+            ex.getResponseBody().close();
         } finally {
             ex.close();
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String raw = ex.getRequestURI().getRawPath();
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (!HostCheck.allowed(ex.getRequestHeaders().getFirst("Host"), port())) {
+            text(ex, 403, "forbidden: this preview answers only to http://127.0.0.1:" + port() + "/\n");
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            text(ex, 405, "method not allowed\n");
+            return;
+        }
+        if (liveReload && PreviewPages.EVENTS_PATH.equals(raw)) {
+            events(ex);
+            return;
+        }
+        State current = state;
+        BuildOutcome now = current.outcome();
+        switch (current.files().lookup(raw)) {
+            case Lookup.Found(Path file) -> {
+                if (now instanceof BuildOutcome.Failed(String message) && ContentTypes.isHtml(file)) {
+                    html(ex, 500, PreviewPages.errorPage(message, hub.generation()));
+                } else if (liveReload && ContentTypes.isHtml(file)) {
+                    html(ex, 200, PreviewPages.inject(Files.readString(file, StandardCharsets.UTF_8), hub.generation()));
+                } else {
+                    send(ex, 200, ContentTypes.of(file), Files.readAllBytes(file));
+                }
+            }
+            case Lookup.Redirect(String location) -> {
+                String query = ex.getRequestURI().getRawQuery();
+                ex.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
+                send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+            }
+            case Lookup.Missing() -> {
+                if (now instanceof BuildOutcome.Failed(String message)) {
+                    html(ex, 500, PreviewPages.errorPage(message, hub.generation()));
+                } else {
+                    html(ex, 404, PreviewPages.notFoundPage(SiteFiles.decodeOrRaw(raw), hub.generation()));
+                }
+            }
+            case Lookup.Forbidden(String reason) -> text(ex, 403, "forbidden: " + reason + "\n");
+            case Lookup.BadRequest(String reason) -> text(ex, 400, "bad request: " + reason + "\n");
         }
     }
 
