@@ -82,6 +82,9 @@ public final class DeriveBrowserBenchmark {
                 // the figure to compare on a shared machine: both medians measured under the same load
                 System.out.printf("same-run ratio, this site / compared site: %.3f%n", (double) median(first) / median(firstOther));
             }
+            if (!Boolean.parseBoolean(System.getProperty("mcd.bench.typical", "true"))) {
+                return; // -Dmcd.bench.typical=false: first answers only (a quicker comparison)
+            }
             try (Chromium chromium = Chromium.start()) {
                 ChromeDriver driver = chromium.driver();
                 driver.get(server.uri().resolve("derive.html").toString());
