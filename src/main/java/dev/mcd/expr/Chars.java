@@ -1,10 +1,11 @@
 package dev.mcd.expr;
 
 /**
- * {@link Character}'s letter, digit and upper-case tests, answered by hand for ASCII, e.g.
- * {@code Chars.isLetter('x')}: in the browser build TeaVM's Character decodes its whole Unicode
- * table on the first such call (about 30 ms of derive.html's first answer), while names, numbers and
- * TeX are ASCII; any other character still asks {@link Character}, so every answer is the same.
+ * {@link Character}'s letter, digit, upper-case and white-space tests (and String's strip and
+ * isBlank, which use the last), answered by hand for ASCII, e.g. {@code Chars.isLetter('x')}: in
+ * the browser build TeaVM's Character decodes its whole Unicode table on the first such call (tens of
+ * milliseconds of derive.html's first answer), while names, numbers and TeX are ASCII; any other
+ * character still asks {@link Character}, so every answer is the same.
  */
 public final class Chars {
     private Chars() {}
@@ -23,5 +24,33 @@ public final class Chars {
 
     public static boolean isUpperCase(int c) {
         return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+    }
+
+    /** Character.isWhitespace: for ASCII the tab, line feed, vertical tab, form feed, carriage return, 0x1C-0x1F and the space. */
+    public static boolean isWhitespace(int c) {
+        return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
+    }
+
+    /** {@code s.strip()}. */
+    public static String strip(String s) {
+        int end = s.length();
+        while (end > 0 && isWhitespace(s.codePointBefore(end))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return stripLeading(s.substring(0, end));
+    }
+
+    /** {@code s.stripLeading()}. */
+    public static String stripLeading(String s) {
+        int start = 0;
+        while (start < s.length() && isWhitespace(s.codePointAt(start))) {
+            start += Character.charCount(s.codePointAt(start));
+        }
+        return s.substring(start);
+    }
+
+    /** {@code s.isBlank()}. */
+    public static boolean isBlank(String s) {
+        return stripLeading(s).isEmpty();
     }
 }

@@ -33,7 +33,7 @@ class BrowserPortabilityTest {
             Pattern.compile("unmodifiableSorted|unmodifiableNavigable"), "missing in TeaVM: use expr.Sorted",
             Pattern.compile("java\\.util\\.regex|\\.(matches|split|replaceFirst|replaceAll)\\(\\s*\""),
             "a regex puts TeaVM's whole regex engine (28 KB gzip, issue 16) into the browser bundle: read the text by hand",
-            Pattern.compile("Character\\.(isLetter|isDigit|isLetterOrDigit|isUpperCase)\\("),
+            Pattern.compile("Character\\.(isLetter|isDigit|isLetterOrDigit|isUpperCase|isWhitespace)\\(|\\.(strip|stripLeading|stripTrailing|isBlank)\\(\\)"),
             "TeaVM's Character decodes its whole Unicode table on the first call (derive.html's first answer): use expr.Chars");
 
     @Test
