@@ -238,22 +238,17 @@
     return box;
   }
 
-  // The result in the three conventions (calculus.Layouts): denominator layout transposes every
-  // case but a matrix by a scalar (and a scalar by a scalar); mixed layout transposes a scalar by a
-  // vector or a matrix, the gradient, and keeps Jacobians. Written as the transpose of this site's
-  // result: the engine's JSON carries no simplified form of them yet.
-  const DENOMINATOR = new Set(['scalar_by_vector', 'scalar_by_matrix', 'vector_by_scalar', 'vector_by_vector', 'vec']);
-  const MIXED = new Set(['scalar_by_vector', 'scalar_by_matrix']);
-
-  function transposed(r) {
-    return { latex: '\\left(' + r.latex + '\\right)^{\\top}', text: '(' + r.text + ")'" };
-  }
+  // The result in the three conventions, simplified by the engine (calculus.Layouts, as the site's
+  // `layouts: yes` tables): denominator layout transposes every case but a matrix by a scalar (and a
+  // scalar by a scalar); mixed layout transposes a scalar by a vector or a matrix, the gradient, and
+  // keeps Jacobians.
+  const MIXED_NAMES = { scalar_by_vector: 'mixed layout (the gradient)', scalar_by_matrix: 'mixed layout (the gradient)',
+    vec: 'mixed layout (the vec Jacobian)' };
 
   function layouts(doc) {
     const box = el('dl', 'derive-layouts');
-    const rows = [['numerator layout (this site)', doc.result], ['denominator layout', DENOMINATOR.has(doc.form) ? transposed(doc.result) : doc.result],
-      [doc.form === 'vec' ? 'mixed layout (the vec Jacobian)' : MIXED.has(doc.form) ? 'mixed layout (the gradient)' : 'mixed layout',
-        MIXED.has(doc.form) ? transposed(doc.result) : doc.result]];
+    const rows = [['numerator layout (this site)', doc.layouts.numerator], ['denominator layout', doc.layouts.denominator],
+      [MIXED_NAMES[doc.form] || 'mixed layout', doc.layouts.mixed]];
     for (const [name, r] of rows) {
       const dd = el('dd');
       dd.dataset.text = r.text;
@@ -272,8 +267,13 @@
 
   function copyBar(doc, q) {
     const bar = el('div', 'copy-bar');
-    for (const [label, text] of [['Copy command', command(q)], ['Copy expression', doc.result.text], ['Copy TeX', doc.result.latex],
-      ['Copy link', location.href]]) {
+    // as the site's blocks (mcd.js): NumPy only when the result has a NumPy form (none with an abstract function)
+    const copies = [['Copy command', command(q)], ['Copy expression', doc.result.text], ['Copy TeX', doc.result.latex]];
+    if (doc.numpy) {
+      copies.push(['Copy NumPy', doc.numpy]);
+    }
+    copies.push(['Copy link', location.href]);
+    for (const [label, text] of copies) {
       const b = el('button', 'copy', label);
       b.type = 'button';
       b.dataset.copy = text;

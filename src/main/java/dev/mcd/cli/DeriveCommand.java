@@ -6,8 +6,8 @@ import dev.mcd.calculus.Step;
 import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
+import dev.mcd.print.NumpyModule;
 import dev.mcd.verify.VerifiedDerive;
-import dev.mcd.site.engine.NumpyExport;
 import dev.mcd.web.DeriveJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -69,7 +69,7 @@ final class DeriveCommand implements Callable<Integer> {
             case json -> out.println(DeriveJson.of(r, names(r)));
             case numpy -> {
                 try {
-                    out.print(NumpyExport.module(r));
+                    out.print(NumpyModule.of(r.derivation(), r.shapes().variables()));
                 } catch (IllegalArgumentException e) {
                     err.println("mcd derive: " + e.getMessage());
                     err.flush();

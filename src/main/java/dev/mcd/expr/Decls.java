@@ -88,7 +88,7 @@ public final class Decls {
             throw new ExprException("expected 'name: kind' (kind is scalar, vector or matrix)",
                 Lexer.posAt(where, nameStart), where);
         }
-        String raw = where.substring(nameStart, colon).strip();
+        String raw = Chars.strip(where.substring(nameStart, colon));
         if (!Names.isIdentifier(raw)) {
             throw new ExprException("'" + raw + "' is not a name", Lexer.posAt(where, nameStart), where);
         }
@@ -98,7 +98,7 @@ public final class Decls {
                 Lexer.posAt(where, nameStart), where);
         }
         int kindStart = skipSpace(where, colon + 1, to);
-        String kindText = where.substring(kindStart, to).strip();
+        String kindText = Chars.strip(where.substring(kindStart, to));
         FunctionDecl function = switch (kindText) {
             case "scalar function" -> new FunctionDecl(Kind.SCALAR, false);
             case "vector function" -> new FunctionDecl(Kind.VECTOR, false);
@@ -136,7 +136,7 @@ public final class Decls {
 
     private static int skipSpace(String s, int from, int to) {
         int k = from;
-        while (k < to && Character.isWhitespace(s.charAt(k))) {
+        while (k < to && Chars.isWhitespace(s.charAt(k))) {
             k++;
         }
         return k;

@@ -25,8 +25,8 @@ public final class Equalities {
         for (int i = 0; i <= line.length(); i++) {
             if (i == line.length() || line.charAt(i) == '=') {
                 String raw = line.substring(start, i);
-                int lead = raw.length() - raw.stripLeading().length();
-                sides.add(new Side(raw.strip(), start + lead));
+                int lead = raw.length() - Chars.stripLeading(raw).length();
+                sides.add(new Side(Chars.strip(raw), start + lead));
                 start = i + 1;
             }
         }

@@ -9,6 +9,6 @@ public enum Kind {
 
     /** The default of the expression language: upper-case names are matrices, lower-case names vectors. */
     public static Kind defaultFor(String name) {
-        return Character.isUpperCase(name.codePointAt(0)) ? MATRIX : VECTOR;
+        return Chars.isUpperCase(name.codePointAt(0)) ? MATRIX : VECTOR;
     }
 }

@@ -63,7 +63,7 @@ final class Lexer {
                 case '^' -> Token.Type.DOT_CARET;
                 default -> throw new ExprException("'.' must start '.*', './' or '.^'", pos, src);
             };
-            default -> throw new ExprException(Character.isLetterOrDigit(cp)
+            default -> throw new ExprException(Chars.isLetterOrDigit(cp)
                     ? "the character '" + new String(Character.toChars(cp)) + "' (U+" + hex4(cp)
                         + (Platform.CURRENT.characterName(cp) == null ? "" : " " + Platform.CURRENT.characterName(cp)) + ") cannot be part of a name: "
                         + "names use ASCII letters, digits, _ and Greek letters"

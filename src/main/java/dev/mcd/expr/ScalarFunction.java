@@ -56,7 +56,7 @@ public record ScalarFunction(DoubleUnaryOperator value, String derivative, boole
     public ScalarFunction {
         java.util.Objects.requireNonNull(value);
         for (String s : new String[] {derivative, tex, texPrime, numpy, numpyPrime}) {
-            if (s == null || s.isBlank()) {
+            if (s == null || Chars.isBlank(s)) {
                 throw new IllegalArgumentException("every column of an element-wise function is required");
             }
         }

@@ -279,7 +279,9 @@ public final class ShapeChecker {
     }
 
     private S square(Expr node, S a, String message) {
-        dims.unify(a.rows(), a.cols(), failure(node, 0, message.formatted(show(a))));
+        // the shape in place of %s, written out: String.formatted would bring java.util.Formatter into the browser bundle
+        int at = message.indexOf("%s");
+        dims.unify(a.rows(), a.cols(), failure(node, 0, message.substring(0, at) + show(a) + message.substring(at + 2)));
         return a;
     }
 

@@ -1,5 +1,7 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Chars;
+
 /**
  * Possible line breaks inside printed TeX: the printer marks each factor boundary of a product
  * with {@link #MARK}; {@link #allowed} turns the marks into {@code \allowbreak}, {@link #removed}
@@ -31,7 +33,7 @@ final class Breaks {
             char c = tex.charAt(i);
             if (c != MARK.charAt(0)) {
                 out.append(c);
-            } else if (i + 1 < tex.length() && Character.isLetter(tex.charAt(i + 1)) && Tex.endsWithControlWord(out)) {
+            } else if (i + 1 < tex.length() && Chars.isLetter(tex.charAt(i + 1)) && Tex.endsWithControlWord(out)) {
                 out.append(' ');
             }
         }

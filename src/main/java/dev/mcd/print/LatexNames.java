@@ -1,5 +1,6 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Chars;
 import dev.mcd.expr.Kind;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class LatexNames {
         /** The parts, or null when the name is not of that form; {@code sub} is null when absent. */
         static Name parse(String name) {
             int p = 0;
-            while (p < name.length() && Character.isLetter(name.codePointAt(p))) {
+            while (p < name.length() && Chars.isLetter(name.codePointAt(p))) {
                 p += Character.charCount(name.codePointAt(p));
             }
             if (p == 0) {
@@ -52,7 +53,7 @@ final class LatexNames {
         private static boolean all(String s, int i, boolean withLetters) {
             while (i < s.length()) {
                 int cp = s.codePointAt(i);
-                boolean ok = Character.isDigit(cp) || (withLetters && (cp == '_' || Character.isLetter(cp)));
+                boolean ok = Chars.isDigit(cp) || (withLetters && (cp == '_' || Chars.isLetter(cp)));
                 if (!ok) {
                     return false;
                 }

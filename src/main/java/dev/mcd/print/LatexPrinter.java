@@ -1,5 +1,6 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Chars;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.Expr.Add;
 import dev.mcd.expr.Expr.Apply;
@@ -106,7 +107,7 @@ public final class LatexPrinter {
         if (v < 0) {
             return new Tex("-" + magnitude, Tex.NEG);
         }
-        boolean plain = magnitude.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        boolean plain = magnitude.chars().allMatch(c -> Chars.isDigit(c) || c == '.');
         return new Tex(magnitude, plain ? Tex.ATOM : Tex.PRODUCT);
     }
 
@@ -175,7 +176,7 @@ public final class LatexPrinter {
     }
 
     private static String separator(Expr left, Expr right, String rightTex, boolean last) {
-        if (Character.isDigit(rightTex.charAt(0))) {
+        if (Chars.isDigit(rightTex.charAt(0))) {
             return "\\cdot ";
         }
         boolean word = (left instanceof Var l && LatexNames.isWord(l.name()))

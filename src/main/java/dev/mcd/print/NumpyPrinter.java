@@ -1,5 +1,6 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Chars;
 import dev.mcd.expr.Dim;
 import dev.mcd.expr.Expr.Add;
 import dev.mcd.expr.Expr.Apply;
@@ -143,8 +144,8 @@ public final class NumpyPrinter {
 
     /** A Python name for a variable: {@code lambda} becomes {@code lambda_}. */
     static String identifier(String name) {
-        boolean valid = !name.isEmpty() && (Character.isLetter(name.codePointAt(0)) || name.charAt(0) == '_')
-                && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        boolean valid = !name.isEmpty() && (Chars.isLetter(name.codePointAt(0)) || name.charAt(0) == '_')
+                && name.codePoints().allMatch(c -> Chars.isLetterOrDigit(c) || c == '_');
         if (!valid) {
             throw new IllegalArgumentException("not a Python name: " + name);
         }

@@ -1,5 +1,7 @@
 package dev.mcd.print;
 
+import dev.mcd.expr.Chars;
+
 /**
  * A piece of TeX and how tightly it binds, e.g. {@code \mathbf{W}\mathbf{x}+\mathbf{b}} at
  * {@link #SUM}, so that a surrounding operator knows whether it needs parentheses.
@@ -42,7 +44,7 @@ record Tex(String text, int prec) {
             if (part.isEmpty()) {
                 continue;
             }
-            if (endsWithControlWord(out) && Character.isLetter(part.charAt(0))) {
+            if (endsWithControlWord(out) && Chars.isLetter(part.charAt(0))) {
                 out.append(' ');
             }
             out.append(part);
@@ -52,7 +54,7 @@ record Tex(String text, int prec) {
 
     static boolean endsWithControlWord(CharSequence s) {
         int i = s.length() - 1;
-        while (i >= 0 && Character.isLetter(s.charAt(i))) {
+        while (i >= 0 && Chars.isLetter(s.charAt(i))) {
             i--;
         }
         // A run of letters preceded by an unescaped backslash is a control word.

@@ -2,6 +2,7 @@ package dev.mcd.verify;
 
 import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Deriver;
+import dev.mcd.expr.Chars;
 import dev.mcd.expr.Decls;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
@@ -72,7 +73,7 @@ public final class VerifiedDerive {
         Decls decls = within(Part.WHERE, () -> Decls.parse(where));
         Parser.Parsed parsed = within(Part.EXPR, () -> Parser.parse(expr, decls));
         Shapes shapes = within(Part.EXPR, () -> ShapeChecker.check(parsed.expr(), parsed.positions()));
-        String name = wrt.strip();
+        String name = Chars.strip(wrt);
         if (!isIdentifier(name)) {
             throw new RequestException(Part.WRT, new ExprException("expected the name of one variable", new Pos(1, 1), wrt));
         }
@@ -94,7 +95,7 @@ public final class VerifiedDerive {
         } catch (VerificationException e) {
             throw new RequestException(Part.EXPR, new ExprException("verification failed: " + e.getMessage(), new Pos(1, 1), expr));
         }
-        if (!expect.isBlank()) {
+        if (!Chars.isBlank(expect)) {
             Parser.Parsed claimed = within(Part.EXPECT, () -> Parser.parse(expect, decls));
             try {
                 List<Expr> premise = new java.util.ArrayList<>(List.of(d.function(), d.wrt()));
@@ -119,7 +120,7 @@ public final class VerifiedDerive {
         if (m == null) {
             return "they differ: " + message;
         }
-        String rest = m.rest().strip();
+        String rest = Chars.strip(m.rest());
         String entry = rest.startsWith("in entry") ? ", " + rest.substring(0, rest.indexOf(')') + 1) : "";
         String error = rest.contains("(relative error") ? " " + rest.substring(rest.indexOf("(relative error")) : "";
         return "they differ at " + m.point() + (m.sizes() == null ? "" : " (" + m.sizes() + ")") + entry

@@ -2,12 +2,14 @@ package dev.mcd.web;
 
 import dev.mcd.calculus.Derivation;
 import dev.mcd.calculus.Justification;
+import dev.mcd.calculus.Layouts;
 import dev.mcd.calculus.Step;
 import dev.mcd.expr.Expr;
 import dev.mcd.expr.ExprException;
 import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
 import dev.mcd.print.Naming;
+import dev.mcd.print.NumpyModule;
 import dev.mcd.verify.VerifiedDerive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,10 @@ import java.util.Map;
 /**
  * The JSON document of one derivation, e.g. {@code {"expr":"x'*x","wrt":"x",...,"result":{"text":"2*x'",...}}}:
  * one writer for {@code mcd derive --format json} and the engine compiled to JavaScript, so the
- * page and the command line cannot drift apart.
+ * page and the command line cannot drift apart. Beside the steps and the result it carries the
+ * result in the three layouts ({@code "layouts":{"numerator":..,"denominator":..,"mixed":..}},
+ * each simplified by {@link Layouts}) and the NumPy module of {@code --format numpy}
+ * ({@code "numpy"}, null for a result with an abstract function).
  */
 public final class DeriveJson {
     private DeriveJson() {}
@@ -68,6 +73,15 @@ public final class DeriveJson {
         return m;
     }
 
+    /** The module of {@code mcd derive --format numpy}, or null when the result has none (an abstract function). */
+    private static String numpy(VerifiedDerive.Result r) {
+        try {
+            return NumpyModule.of(r.derivation(), r.shapes().variables());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static Map<String, Object> document(VerifiedDerive.Result r, Naming.Names names) {
         Derivation d = r.derivation();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -101,6 +115,12 @@ public final class DeriveJson {
         Map<String, Object> result = printed(d.result());
         result.put("named", TextPrinter.print(names.apply(d.result())));
         m.put("result", result);
+        Map<String, Object> layouts = new LinkedHashMap<>();
+        layouts.put("numerator", printed(d.result()));
+        layouts.put("denominator", printed(Layouts.denominator(d)));
+        layouts.put("mixed", printed(Layouts.mixed(d)));
+        m.put("layouts", layouts);
+        m.put("numpy", numpy(r));
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("points", r.report().points());
         v.put("maxStepError", r.report().maxStepError());

@@ -58,7 +58,7 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20 || c > 0x7e || c == '<') {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        unicodeEscape(c, sb);
                     } else {
                         sb.append(c);
                     }
@@ -67,4 +67,14 @@ public final class Json {
         }
         sb.append('"');
     }
+
+    /** A character as backslash, u and four lower-case hex digits (é as 00e9), written out, since String.format would bring java.util.Formatter into the browser bundle. */
+    private static void unicodeEscape(char c, StringBuilder sb) {
+        sb.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            sb.append(HEX.charAt((c >> shift) & 0xf));
+        }
+    }
+
+    private static final String HEX = "0123456789abcdef";
 }

@@ -27,15 +27,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * derivation for every derive block of content/ in headless Chromium. Run:
  * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
  * down (when the worker began loading the engine, when it had it, the first derivation's time); with
- * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each,
- * so that a change is measured against the same machine load.
+ * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each
+ * (or {@code -Dmcd.bench.runs=N} in all), so that a change is measured against the same machine load, and the
+ * ratio of the two medians is printed.
  */
 public final class DeriveBrowserBenchmark {
     private DeriveBrowserBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(Optional.ofNullable(System.getenv("MCD_PROJECT_ROOT")).orElse(".")).toAbsolutePath();
-        Path site = root.resolve("site-output");
+        // -Dmcd.bench.site=<a built site>: measure another copy than site-output/ (e.g. a variant under trial)
+        Path site = Optional.ofNullable(System.getProperty("mcd.bench.site")).map(Path::of).orElse(root.resolve("site-output"));
         Path engine;
         try (Stream<Path> s = Files.list(site.resolve("derive"))) {
             engine = s.filter(p -> p.getFileName().toString().startsWith("mcd-engine-")).findFirst().orElseThrow();
@@ -50,7 +52,8 @@ public final class DeriveBrowserBenchmark {
         List<String[]> blocks = blocks(root.resolve("content"));
         // -Dmcd.bench.compare=<another built site>: the first answer alternates between the two sites
         Optional<Path> other = Optional.ofNullable(System.getProperty("mcd.bench.compare")).map(Path::of);
-        int runs = other.isPresent() ? 16 : 5;
+        // -Dmcd.bench.runs=N: how many first answers in all (alternating when comparing)
+        int runs = Integer.getInteger("mcd.bench.runs", other.isPresent() ? 16 : 5);
         try (PreviewServer server = PreviewServer.start(site, 0, false);
              PreviewServer compare = PreviewServer.start(other.orElse(site), 0, false)) {
             List<Long> first = new ArrayList<>();
@@ -75,6 +78,13 @@ public final class DeriveBrowserBenchmark {
                 System.out.println("first answer on " + other.get() + " (ms): " + firstOther + ", median " + median(firstOther));
             }
             System.out.println("first answer after navigation (fresh browser each, ms): " + first + ", median " + median(first));
+            if (other.isPresent()) {
+                // the figure to compare on a shared machine: both medians measured under the same load
+                System.out.printf("same-run ratio, this site / compared site: %.3f%n", (double) median(first) / median(firstOther));
+            }
+            if (!Boolean.parseBoolean(System.getProperty("mcd.bench.typical", "true"))) {
+                return; // -Dmcd.bench.typical=false: first answers only (a quicker comparison)
+            }
             try (Chromium chromium = Chromium.start()) {
                 ChromeDriver driver = chromium.driver();
                 driver.get(server.uri().resolve("derive.html").toString());

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcd.calculus.Layouts;
 import dev.mcd.expr.TextPrinter;
-import dev.mcd.site.engine.NumpyExport;
+import dev.mcd.print.NumpyModule;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.IOException;
 import java.net.URI;
@@ -105,6 +106,8 @@ class ReaderToolsBrowserTest {
                 buttons.stream().map(WebElement::getText).toList());
         shot(block.findElement(By.xpath("./ancestor::div[contains(@class, 'derivation')]")), "reader-block-1280");
         buttons.forEach(WebElement::click);
+        // at once: the label goes back after 1.5 s, which the JVM derivation below can outlast on a busy machine
+        assertTrue(buttons.get(0).getText().equals("Copied"), "the button says it copied");
         @SuppressWarnings("unchecked")
         List<String> copied = (List<String>) js("return window.__copied;");
         Map<String, String> q = query(block.findElement(By.cssSelector("a.derive-own")).getDomAttribute("href"));
@@ -115,9 +118,8 @@ class ReaderToolsBrowserTest {
         String tex = (String) js("return arguments[0].querySelector('annotation[encoding=\"application/x-tex\"]').textContent;", block);
         assertEquals(tex, copied.get(2));
         assertTrue(tex.contains("\\frac{\\partial"), tex);
-        assertEquals(NumpyExport.module(cli), copied.get(3), "the NumPy module of mcd derive --format numpy, indented");
+        assertEquals(NumpyModule.of(cli.derivation(), cli.shapes().variables()), copied.get(3), "the NumPy module of mcd derive --format numpy, indented");
         assertTrue(copied.get(3).contains("\n    return "), copied.get(3));
-        assertTrue(buttons.get(0).getText().equals("Copied"), "the button says it copied");
         driver.manage().window().setSize(new Dimension(390, 844));
         browser.openShowing("worked-examples.html", "meta[name=description]");
         shot(driver.findElement(By.cssSelector(".derivation")), "reader-block-390");
@@ -322,22 +324,33 @@ class ReaderToolsBrowserTest {
             WebElement out = derive("x'*A*x", "x", "A: matrix");
             js(RECORD_CLIPBOARD);
             List<WebElement> buttons = out.findElements(By.cssSelector(".copy-bar button"));
-            assertEquals(List.of("Copy command", "Copy expression", "Copy TeX", "Copy link"), buttons.stream().map(WebElement::getText).toList());
+            assertEquals(List.of("Copy command", "Copy expression", "Copy TeX", "Copy NumPy", "Copy link"),
+                    buttons.stream().map(WebElement::getText).toList());
             shot(out, "reader-derive-" + width);
             buttons.forEach(WebElement::click);
             VerifiedDerive.Result cli = VerifiedDerive.run("x'*A*x", "x", "A: matrix", "");
+            String module = NumpyModule.of(cli.derivation(), cli.shapes().variables());
+            assertTrue(module.contains("\n    return "), module);
             assertEquals(List.of("./mcd derive \"x'*A*x\" --wrt x --where 'A: matrix'", TextPrinter.print(cli.derivation().result()),
-                    dev.mcd.print.LatexPrinter.print(cli.derivation().result()), driver.getCurrentUrl()), js("return window.__copied;"));
-            // a scalar by a vector: this site's row, its transpose as the gradient in both other layouts
+                    dev.mcd.print.LatexPrinter.print(cli.derivation().result()), module, driver.getCurrentUrl()),
+                    js("return window.__copied;"), "the NumPy module of mcd derive --format numpy, as the site's blocks copy it");
+            // a scalar by a vector: this site's row; the gradient in both other layouts, simplified by the engine
+            // (x'*(A + A') becomes (A + A')*x, not a transpose written around the row)
             @SuppressWarnings("unchecked")
             var layouts = (List<String>) js("return [...document.querySelectorAll('.derive-layouts dt, .derive-layouts dd')]"
                     + ".map(e => e.tagName === 'DT' ? e.textContent : e.dataset.text);");
             String r = TextPrinter.print(cli.derivation().result());
-            assertEquals(List.of("numerator layout (this site)", r, "denominator layout", "(" + r + ")'", "mixed layout (the gradient)",
-                    "(" + r + ")'"), layouts);
+            String gradient = TextPrinter.print(Layouts.denominator(cli.derivation()));
+            assertEquals(gradient, TextPrinter.print(Layouts.mixed(cli.derivation())));
+            assertFalse(gradient.endsWith(")'"), "simplified, not the row's transpose: " + gradient);
+            assertEquals(List.of("numerator layout (this site)", r, "denominator layout", gradient, "mixed layout (the gradient)",
+                    gradient), layouts);
             assertEquals(3, driver.findElements(By.cssSelector(".derive-layouts dd .katex")).size(), "each layout typeset");
             WebElement named = derive(expr, "W_2", where);
             assertEquals("done", named.getDomAttribute("data-state"), named.getDomAttribute("data-error"));
+            // an abstract function (l) has no NumPy form: no button, as on the site's blocks
+            assertEquals(List.of("Copy command", "Copy expression", "Copy TeX", "Copy link"),
+                    named.findElements(By.cssSelector(".copy-bar button")).stream().map(WebElement::getText).toList());
             @SuppressWarnings("unchecked")
             var names = (List<String>) js("return [...document.querySelectorAll('.derive-names li')].map(li => li.dataset.name);");
             var chosen = dev.mcd.print.Naming.choose(VerifiedDerive.run(expr, "W_2", where, "").derivation(), Map.of(), true).list()

@@ -3,6 +3,7 @@ package dev.mcd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,34 @@ class CliTest {
         // the figure itself is the verifier's: a derivation that fails it makes derive exit 2 before this
         assertInstanceOf(Double.class, verification.get("maxFiniteDifferenceError"));
         assertEquals("x", json.get("wrt"));
+    }
+
+    @Test
+    void deriveJsonCarriesTheSimplifiedLayoutsAndTheNumpyModule() {
+        String[] q = {"derive", "x'*A*x", "--wrt", "x", "--where", "A: matrix, x: vector"};
+        var json = (Map<?, ?>) TinyJson.parse(ok(concat(q, "--format", "json")).out());
+        // the same module as --format numpy, which derive.html's "Copy NumPy" copies
+        assertEquals(ok(concat(q, "--format", "numpy")).out(), json.get("numpy"));
+        var layouts = assertInstanceOf(Map.class, json.get("layouts"));
+        String result = (String) ((Map<?, ?>) json.get("result")).get("text");
+        assertEquals(result, ((Map<?, ?>) layouts.get("numerator")).get("text"));
+        // a scalar by a vector: the gradient in both other layouts, the transpose pushed down to the names
+        String gradient = (String) ((Map<?, ?>) layouts.get("denominator")).get("text");
+        assertEquals(gradient, ((Map<?, ?>) layouts.get("mixed")).get("text"));
+        assertNotEquals(result, gradient);
+        assertFalse(gradient.endsWith(")'"), gradient);
+        assertInstanceOf(String.class, ((Map<?, ?>) layouts.get("mixed")).get("latex"));
+        // an abstract function has no NumPy form: null, as the site's blocks offer no "Copy NumPy"
+        var abstractF = (Map<?, ?>) TinyJson.parse(ok("derive", "l(W*x)", "--wrt", "W", "--where",
+                "l: scalar function, W: matrix, x: vector", "--format", "json").out());
+        assertTrue(abstractF.containsKey("numpy"), abstractF::toString);
+        assertNull(abstractF.get("numpy"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

@@ -8,14 +8,13 @@ import dev.mcd.expr.ExprException;
 import dev.mcd.expr.Shape;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.expr.TextPrinter;
+import dev.mcd.print.NumpyModule;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +29,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * mcd as {@code mcd derive --format numpy} runs it: {@link VerifiedDerive#run} (parse, shapes,
- * derive, verify), then the NumPy export that the CLI and the site share ({@code dev.mcd.site.engine.NumpyExport},
- * reached reflectively). Each case runs on a worker
+ * derive, verify), then the NumPy export that the CLI, the site and derive.html share
+ * ({@link NumpyModule}). Each case runs on a worker
  * thread with a time limit; a worker stuck past it is abandoned (daemon) and replaced.
  */
 final class Mcd implements AutoCloseable {
@@ -73,22 +72,11 @@ final class Mcd implements AutoCloseable {
         }
     }
 
-    private static final Method EXPORT = exportMethod();
     private final long limitMillis;
     private ExecutorService worker = newWorker();
 
     Mcd(long limitMillis) {
         this.limitMillis = limitMillis;
-    }
-
-    private static Method exportMethod() {
-        try {
-            Method m = Class.forName("dev.mcd.site.engine.NumpyExport").getDeclaredMethod("module", VerifiedDerive.Result.class);
-            m.setAccessible(true);
-            return m;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot reach mcd's NumPy export (dev.mcd.site.engine.NumpyExport.module)", e);
-        }
     }
 
     private static ExecutorService newWorker() {
@@ -167,13 +155,12 @@ final class Mcd implements AutoCloseable {
             String result = TextPrinter.print(r.derivation().result());
             String module;
             try {
-                module = (String) EXPORT.invoke(null, r);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof IllegalArgumentException iae) {
-                    // the CLI prints this message and exits 2: a clean refusal of the export
-                    return refused("NumPy export: " + iae.getMessage(), start);
-                }
-                return new Outcome(Kind.CRASH, null, result, "in the NumPy export: " + stack(e.getCause()), System.nanoTime() - start);
+                module = NumpyModule.of(r.derivation(), r.shapes().variables());
+            } catch (IllegalArgumentException iae) {
+                // the CLI prints this message and exits 2: a clean refusal of the export
+                return refused("NumPy export: " + iae.getMessage(), start);
+            } catch (RuntimeException e) {
+                return new Outcome(Kind.CRASH, null, result, "in the NumPy export: " + stack(e), System.nanoTime() - start);
             }
             return new Outcome(Kind.ACCEPTED, module, result, null, System.nanoTime() - start, r.derivation());
         } catch (Throwable t) { // StackOverflowError, OutOfMemoryError, any RuntimeException: a crash

@@ -15,6 +15,7 @@ import dev.mcd.expr.Pos;
 import dev.mcd.expr.ShapeChecker;
 import dev.mcd.expr.TextPrinter;
 import dev.mcd.print.LatexPrinter;
+import dev.mcd.print.NumpyModule;
 import dev.mcd.verify.EqualityCheck;
 import dev.mcd.verify.VerificationException;
 import dev.mcd.verify.VerifiedDerive;
@@ -76,7 +77,7 @@ public final class EngineDerivationService implements DerivationService {
     /** The NumPy module for "Copy NumPy", or "" when the result has none (e.g. it names dl/dy). */
     private static String numpy(VerifiedDerive.Result r) {
         try {
-            return NumpyExport.module(r);
+            return NumpyModule.of(r.derivation(), r.shapes().variables());
         } catch (IllegalArgumentException e) {
             return "";
         }
