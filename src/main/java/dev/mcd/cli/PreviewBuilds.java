@@ -51,11 +51,13 @@ public final class PreviewBuilds {
                 long start = System.nanoTime();
                 try {
                     SiteOutput site = new SiteBuilder(project, services.engine(), services.math(), memo).build();
+                    long w = dev.mcd.site.Profile.start();
                     if (incremental && last.site != null && Files.isDirectory(last.dir)) {
                         site.writeTo(into, last.site, last.dir);
                     } else {
                         site.writeTo(into);
                     }
+                    dev.mcd.site.Profile.since("serve.write", w);
                     last.site = site;
                     last.dir = into;
                     return new BuildOutcome.Built(site.files().size() + " files in " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -18,10 +18,7 @@ abstract class SiteCommand implements Callable<Integer> {
 
     /** The site, or null after printing every problem. */
     SiteOutput buildOrReport() throws Exception {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new BadInput("no such project folder: " + root);
-        }
+        Path dir = requireProject();
         try (Services s = factory.open(dir)) {
             return new SiteBuilder(dir, s.engine(), s.math()).build();
         } catch (BuildFailure f) {
@@ -29,6 +26,15 @@ abstract class SiteCommand implements Callable<Integer> {
             System.err.println(f.problems().size() + " problem(s)");
             return null;
         }
+    }
+
+    /** The project folder, or BadInput when there is none. */
+    Path requireProject() throws BadInput {
+        Path dir = projectRoot();
+        if (!Files.isDirectory(dir)) {
+            throw new BadInput("no such project folder: " + root);
+        }
+        return dir;
     }
 
     Path projectRoot() {

@@ -32,6 +32,8 @@ public final class BuildMemo {
     private Map<RenderKey, RenderedPage> renderedNow = new ConcurrentHashMap<>();
     private Map<RenderedPage, List<Problem>> audited = new java.util.IdentityHashMap<>();
     private Map<RenderedPage, List<Problem>> auditedNow = new java.util.IdentityHashMap<>();
+    private Map<Object, Object> stages = new ConcurrentHashMap<>();
+    private Map<Object, Object> stagesNow = new ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -46,10 +48,12 @@ public final class BuildMemo {
             parsed = parsedNow;
             rendered = renderedNow;
             audited = auditedNow;
+            stages = stagesNow;
         }
         parsedNow = new ConcurrentHashMap<>();
         renderedNow = new ConcurrentHashMap<>();
         auditedNow = new java.util.IdentityHashMap<>();
+        stagesNow = new ConcurrentHashMap<>();
         renders.set(0);
     }
 
@@ -93,6 +97,50 @@ public final class BuildMemo {
         }
         auditedNow.put(page, out);
         return out;
+    }
+
+    /**
+     * The result of a stage that is a pure function of {@code inputs} (values with equals, e.g. a
+     * template's name and {@code PageModel}), reused when the previous build ran it on equal inputs:
+     * after a prose edit the other 64 pages' layouts are not made again, and the reused bytes are the
+     * same array, so the output checks and the preview's writer pass over them in one comparison.
+     * A stage that reported a problem (into its own {@code Problems}) is not remembered.
+     */
+    <T> Optional<T> stage(Object inputs, java.util.function.Function<Problems, Optional<T>> stage, Problems problems) {
+        @SuppressWarnings("unchecked")
+        T hit = (T) stages.get(inputs);
+        if (hit != null) {
+            stagesNow.put(inputs, hit);
+            return Optional.of(hit);
+        }
+        var own = new Problems();
+        Optional<T> out = stage.apply(own);
+        own.sorted().forEach(problems::add);
+        if (own.isEmpty() && out.isPresent()) {
+            stagesNow.put(inputs, out.get());
+        }
+        return out;
+    }
+
+    /**
+     * A check of one output file, reused for the very same array (a layout reused above): e.g.
+     * the placeholder scan of 10 MB of pages becomes a scan of the page that changed.
+     */
+    <T> T checked(byte[] file, java.util.function.Supplier<T> check) {
+        return stage(new Identity(file), own -> Optional.of(check.get()), new Problems()).orElseThrow();
+    }
+
+    /** Equal only to itself: a key for "this very array", whose contents need not be compared again. */
+    private record Identity(byte[] of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
     }
 
     /**

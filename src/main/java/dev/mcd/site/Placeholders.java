@@ -13,13 +13,19 @@ import java.util.Map;
 final class Placeholders {
     private Placeholders() {}
 
-    static void check(Map<String, byte[]> files, List<ParsedPage> pages, Problems problems) {
+    /** The placeholder host an output file names, if any ({@code check} reuses it for an unchanged file in serve). */
+    static java.util.Optional<String> scan(byte[] file) {
+        return SiteConfig.placeholderIn(new String(file, StandardCharsets.UTF_8));
+    }
+
+    static void check(Map<String, byte[]> files, List<ParsedPage> pages,
+                      java.util.function.Function<byte[], java.util.Optional<String>> scan, Problems problems) {
         for (var e : files.entrySet()) {
             String name = e.getKey();
             if (!(name.endsWith(".html") || name.endsWith(".xml") || name.endsWith(".json"))) {
                 continue;
             }
-            var host = SiteConfig.placeholderIn(new String(e.getValue(), StandardCharsets.UTF_8));
+            var host = scan.apply(e.getValue());
             if (host.isEmpty()) {
                 continue;
             }

@@ -9,6 +9,7 @@ import dev.mcd.site.publish.SiteOutput;
 import dev.mcd.site.render.DerivePage;
 import dev.mcd.site.render.Layout;
 import dev.mcd.site.render.MathRenderer;
+import dev.mcd.site.render.PageModel;
 import dev.mcd.site.render.PageRenderer;
 import dev.mcd.site.render.RenderedPage;
 import dev.mcd.site.render.SiteMaps;
@@ -54,6 +55,13 @@ public final class SiteBuilder {
         this.memo = memo;
     }
 
+    /**
+     * Everything under the project root that a build reads (files or folders): what {@link BuildStamp}
+     * digests. A new input of the build must be named here, or a stamp could vouch for a stale site.
+     */
+    public static final List<String> INPUTS = List.of(ContentLoader.CONTENT, Templates.DIR, SiteConfig.FILE,
+            DerivePage.PINNED_DIR);
+
     /** Files the build writes itself; a content page may not take their names. */
     static final java.util.Set<String> GENERATED = java.util.Set.of(SiteIndex.IDENTITIES_PAGE, SiteIndex.EXAMPLES_PAGE,
             SiteIndex.VERIFICATION_PAGE, "404.html", "search-index.json", "sitemap.xml", DerivePage.PAGE);
@@ -98,28 +106,27 @@ public final class SiteBuilder {
             throw new BuildFailure(problems.sorted());
         }
         var files = new TreeMap<String, byte[]>();
+        var pages = new Pages(templates, files, problems);
         var layout = Profile.time("special.assets+layout", () -> new Layout(config, index, assets(files, problems)));
         for (int i = 0; i < rendered.size(); i++) {
             var r = rendered.get(i);
             var prev = i > 0 ? rendered.get(i - 1).page() : null;
             var next = i + 1 < rendered.size() ? rendered.get(i + 1).page() : null;
-            put(files, r.page().outName(), templates.render("page.ftlh", layout.content(r, prev, next), problems));
+            pages.put(r.page().outName(), "page.ftlh", layout.content(r, prev, next));
         }
         var special = Profile.time("special.new", () -> new SpecialPages(index, rendered, math, problems));
         String identitiesHtml = Profile.time("special.identities", special::identities);
-        put(files, SiteIndex.IDENTITIES_PAGE, templates.render("page.ftlh",
-                layout.generated(SiteIndex.IDENTITIES_TITLE,
+        pages.put(SiteIndex.IDENTITIES_PAGE, "page.ftlh", layout.generated(SiteIndex.IDENTITIES_TITLE,
                 "The numbered identities of matrix differential calculus that the derivations cite, each checked numerically.",
-                SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()), problems));
-        put(files, SiteIndex.EXAMPLES_PAGE, templates.render("page.ftlh",
-                layout.generated(SiteIndex.EXAMPLES_TITLE,
-                "Every worked example on the site, by page, each derived and checked by the engine.", SiteIndex.EXAMPLES_PAGE, special.examples(), List.of()), problems));
+                SiteIndex.IDENTITIES_PAGE, identitiesHtml, special.identitiesToc()));
+        pages.put(SiteIndex.EXAMPLES_PAGE, "page.ftlh", layout.generated(SiteIndex.EXAMPLES_TITLE,
+                "Every worked example on the site, by page, each derived and checked by the engine.", SiteIndex.EXAMPLES_PAGE,
+                special.examples(), List.of()));
         var report = Profile.time("special.verification", () -> verification(rendered, special, identitiesHtml, problems));
-        put(files, SiteIndex.VERIFICATION_PAGE, templates.render("page.ftlh",
-                layout.generated("What is checked",
+        pages.put(SiteIndex.VERIFICATION_PAGE, "page.ftlh", layout.generated("What is checked",
                 "Per page, every statement this build checked numerically and every one it did not, with the reason.",
-                SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()), problems));
-        put(files, "404.html", templates.render("404.ftlh", layout.notFound(), problems));
+                SiteIndex.VERIFICATION_PAGE, report.html(), report.toc()));
+        pages.put("404.html", "404.ftlh", layout.notFound());
         DerivePage.add(root, files, templates, layout, problems);
         var entries = new ArrayList<SiteMaps.Entry>();
         for (var r : rendered) {
@@ -145,7 +152,8 @@ public final class SiteBuilder {
         if (!config.baseUrl().isEmpty()) {
             files.put("sitemap.xml", SiteMaps.sitemap(config.baseUrl(), urls));
         }
-        Placeholders.check(files, parsed, problems);
+        Placeholders.check(files, parsed, memo == null ? Placeholders::scan : f -> memo.checked(f, () -> Placeholders.scan(f)),
+                problems);
         Profile.since("wall.4 templates+special", t);
         if (!problems.isEmpty()) {
             throw new BuildFailure(problems.sorted());
@@ -231,7 +239,34 @@ public final class SiteBuilder {
         return new Layout.Assets(styles, scripts);
     }
 
-    private static void put(Map<String, byte[]> files, String name, Optional<String> html) {
-        html.ifPresent(h -> files.put(name, h.getBytes(StandardCharsets.UTF_8)));
+    /** Lays pages out through the templates into the site's files; with a memo, an equal model reuses its bytes. */
+    private final class Pages {
+        private record Inputs(String templates, String template, PageModel model) {}
+
+        private final Templates templates;
+        private final Map<String, byte[]> files;
+        private final Problems problems;
+        private final String fingerprint;
+
+        Pages(Templates templates, Map<String, byte[]> files, Problems problems) throws BuildFailure {
+            this.templates = templates;
+            this.files = files;
+            this.problems = problems;
+            try {
+                fingerprint = memo == null ? "" : templates.fingerprint();
+            } catch (IOException e) {
+                problems.add(Problem.ofFile(Templates.DIR + "/", "cannot read templates: " + e.getMessage()));
+                throw new BuildFailure(problems.sorted());
+            }
+        }
+
+        void put(String name, String template, PageModel model) {
+            long t = Profile.start();
+            java.util.function.Function<Problems, Optional<byte[]>> layout = own -> templates.render(template, model, own)
+                    .map(html -> html.getBytes(StandardCharsets.UTF_8));
+            var bytes = memo == null ? layout.apply(problems) : memo.stage(new Inputs(fingerprint, template, model), layout, problems);
+            bytes.ifPresent(b -> files.put(name, b));
+            Profile.since("layout.page", t);
+        }
     }
 }

@@ -47,17 +47,27 @@ public final class FeedbackBenchmark {
 
         var cold = new ArrayList<double[]>();
         var warm = new ArrayList<double[]>();
+        var rebuilt = new ArrayList<double[]>();
+        var edited = new ArrayList<double[]>();
+        Path notation = project.resolve("content/notation.md");
+        String text = Files.readString(notation);
         for (int i = 0; i < runs; i++) {
             SiteBenchmark.deleteTree(project.resolve(".mcd-cache"));
             cold.add(build(repo, project));
             warm.add(build(repo, project));
+            rebuilt.add(build(repo, project, "--rebuild"));
+            Files.writeString(notation, text + "\nOne more sentence of prose, number " + i + ".\n");
+            edited.add(build(repo, project));
         }
+        Files.writeString(notation, text);
         double nodeS = node(project);
         double coldS = median(cold, 0);
         row("cold build (no .mcd-cache)", coldS, median(cold, 1));
         row("Node's KaTeX, same formulas, process start included", nodeS, Double.NaN);
         System.out.printf(Locale.ROOT, "%-58s %7.1f×%n", "ratio cold build / Node's KaTeX", coldS / nodeS);
-        row("warm build (.mcd-cache filled)", median(warm, 0), median(warm, 1));
+        row("warm build, nothing changed (site-output/ up to date)", median(warm, 0), median(warm, 1));
+        row("warm build --rebuild (every page from .mcd-cache)", median(rebuilt, 0), median(rebuilt, 1));
+        row("warm build after a prose edit of one page", median(edited, 0), median(edited, 1));
 
         for (var mode : List.of("incremental", "full")) {
             RebuilderFactory factory = mode.equals("full") ? PreviewBuilds.fullRebuilds() : PreviewBuilds.production();
@@ -83,7 +93,7 @@ public final class FeedbackBenchmark {
     }
 
     /** {wall s, cpu s} of one {@code ./mcd build} in a fresh JVM; cpu is NaN without /usr/bin/time. */
-    private static double[] build(Path repo, Path project) throws Exception {
+    private static double[] build(Path repo, Path project, String... options) throws Exception {
         Path times = Files.createTempFile("mcd-bench-time", ".txt");
         var cmd = new ArrayList<String>();
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
@@ -91,6 +101,7 @@ public final class FeedbackBenchmark {
             cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
         }
         cmd.addAll(List.of(repo.resolve("mcd").toString(), "build", "--root", project.toString()));
+        cmd.addAll(List.of(options));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int code = p.waitFor();

@@ -3,11 +3,13 @@ package dev.mcd.site;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcd.site.engine.DerivationCache;
 import dev.mcd.site.engine.DerivationService;
 import dev.mcd.site.engine.EngineDerivationService;
 import dev.mcd.site.publish.SiteOutput;
+import dev.mcd.site.render.DerivePage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +50,10 @@ class IncrementalBuildTest {
         assertEquals(1, memo.pagesRendered(), "a prose edit re-renders its page only");
         prose.writeTo(tmp.resolve("gen-2"), first, tmp.resolve("gen-1"));
         assertEquals(List.of(), prose.differences(tmp.resolve("gen-2")), "linked and written files make the same site");
+        // The other pages' layouts are reused: the very same arrays, so checks and the writer pass them in one comparison.
+        var laidOut = prose.files().keySet().stream().filter(k -> k.endsWith(".html"))
+                .filter(k -> prose.files().get(k) != first.files().get(k)).toList();
+        assertEquals(List.of(DerivePage.PAGE, "notation.html"), laidOut, "derive.html is laid out on every build");
 
         Files.writeString(notation, original + """
 
@@ -65,6 +71,19 @@ class IncrementalBuildTest {
         assertEquals(pages, memo.pagesRendered(), "a title edit re-renders every page (links may show the title)");
 
         Files.writeString(notation, original + "\n## A new heading\n\nMore prose.\n");
+        sameAsFull(memo);
+
+        // A template edit lays every page out again, also when the pages themselves are reused.
+        Path template = site.resolve("templates/layout.ftlh");
+        String layout = Files.readString(template);
+        assertTrue(layout.contains("</body>"));
+        Files.writeString(template, layout.replace("</body>", "<!-- a template edit --></body>"));
+        sameAsFull(memo);
+        // The placeholder check still sees every page when they all change through the template.
+        Files.writeString(template, layout.replace("</body>", "<a href=\"https://example.org/\">x</a></body>"));
+        var failure = assertThrows(BuildFailure.class, () -> new SiteBuilder(site, engine, new FakeMath(), memo).build());
+        assertEquals(pages + 5, failure.problems().size(), failure.render());
+        Files.writeString(template, layout);
         sameAsFull(memo);
 
         Files.writeString(notation, original + "\nBroken: [x](#eq:no-such-identity).\n");

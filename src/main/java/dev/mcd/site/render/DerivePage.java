@@ -38,7 +38,7 @@ public final class DerivePage {
      * its definitions), so the site copies the pinned bundle instead of the fresh one: the published
      * bytes change only when the engine does, and a fresh clone builds the committed site exactly.
      */
-    static final String PINNED_DIR = "web-bundle";
+    public static final String PINNED_DIR = "web-bundle";
 
     private DerivePage() {}
 

@@ -49,6 +49,21 @@ public final class Templates {
         config.setAPIBuiltinEnabled(false);
     }
 
+    /**
+     * A digest of every file under templates/, paths and bytes: FreeMarker's output is a function of
+     * the templates and the model alone (fixed locale, zone and number format), so {@code mcd serve}
+     * reuses a page's layout while this and the page's model stay equal.
+     */
+    public String fingerprint() throws IOException {
+        var sha = new dev.mcd.site.Sha256();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                sha.text(dir.relativize(p).toString().replace('\\', '/')).bytes(Files.readAllBytes(p));
+            }
+        }
+        return sha.hex();
+    }
+
     /** The page, or empty after reporting the template problem. */
     public Optional<String> render(String template, PageModel model, Problems problems) {
         long t = Profile.start();
