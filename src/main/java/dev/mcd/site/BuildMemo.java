@@ -1,5 +1,6 @@
 package dev.mcd.site;
 
+import dev.mcd.site.load.IndexReads;
 import dev.mcd.site.load.PageParser;
 import dev.mcd.site.load.ParsedPage;
 import dev.mcd.site.load.SiteIndex;
@@ -17,19 +18,20 @@ import java.util.function.Supplier;
  *
  * <p>Every entry is keyed by all the inputs of the stage it skips, so a hit returns what the
  * stage would have computed, byte for byte: a parse by the file's path and text; a render by the
- * parsed page (its text) and {@link #indexKey} — the part of the site index a page can see
- * (titles, headings' anchors, examples' numbers and labels, the catalogue). A title or heading
- * edit changes that key, so every page is rendered again (its links and references may read it).
+ * parsed page (its text) and what its rendering read of the site index ({@link IndexReads}: the
+ * examples, anchors, identities and titles it looked up), so a page is rendered again exactly
+ * when something it shows changed; a layout by its template files and model.
  * A stage that reported a problem is never remembered: a broken page is reported on each build.
  * Only entries used by the latest build are kept, so memory does not grow with the edits.
  */
 public final class BuildMemo {
-    private record RenderKey(SourceFile file, String index) {}
+    /** A rendered page with what its rendering read of the index. */
+    private record Rendered(RenderedPage page, IndexReads reads) {}
 
     private Map<SourceFile, ParsedPage> parsed = new ConcurrentHashMap<>();
     private Map<SourceFile, ParsedPage> parsedNow = new ConcurrentHashMap<>();
-    private Map<RenderKey, RenderedPage> rendered = new ConcurrentHashMap<>();
-    private Map<RenderKey, RenderedPage> renderedNow = new ConcurrentHashMap<>();
+    private Map<SourceFile, Rendered> rendered = new ConcurrentHashMap<>();
+    private Map<SourceFile, Rendered> renderedNow = new ConcurrentHashMap<>();
     private Map<RenderedPage, List<Problem>> audited = new java.util.IdentityHashMap<>();
     private Map<RenderedPage, List<Problem>> auditedNow = new java.util.IdentityHashMap<>();
     private Map<Object, Object> stages = new ConcurrentHashMap<>();
@@ -73,18 +75,23 @@ public final class BuildMemo {
         return out;
     }
 
-    /** {@link PageRenderer#render}, reused when the page and what it sees of the index are the same. */
-    RenderedPage render(ParsedPage page, String indexKey, Supplier<RenderedPage> render) {
-        var key = new RenderKey(page.file(), indexKey);
-        RenderedPage hit = rendered.get(key);
-        if (hit != null && hit.page() == page) { // the same parse (from this memo), so the same nodes
-            renderedNow.put(key, hit);
-            return hit;
+    /**
+     * {@link PageRenderer#render} through {@code render}, reused when the page has the same parse and
+     * every read its last rendering made of the index sees the same now ({@link IndexReads}): a prose
+     * or derivation edit of one page renders that page, plus the pages that show what changed (a
+     * link to its examples, its title or headings).
+     */
+    RenderedPage render(ParsedPage page, SiteIndex index, java.util.function.Function<SiteIndex, RenderedPage> render) {
+        Rendered hit = rendered.get(page.file());
+        if (hit != null && hit.page().page() == page && hit.reads().sameIn(index)) { // the same parse, so the same nodes
+            renderedNow.put(page.file(), hit);
+            return hit.page();
         }
         renders.incrementAndGet();
-        RenderedPage out = render.get();
+        var reads = new IndexReads();
+        RenderedPage out = render.apply(reads.view(index));
         if (out.problems().isEmpty()) {
-            renderedNow.put(key, out);
+            renderedNow.put(page.file(), new Rendered(out, reads));
         }
         return out;
     }
@@ -141,22 +148,5 @@ public final class BuildMemo {
         public int hashCode() {
             return System.identityHashCode(of);
         }
-    }
-
-    /**
-     * The site index as a page sees it: pages (file name, output name, front matter), anchors,
-     * examples (number, page, label) and the catalogue's entries. ParsedPage is compared by
-     * identity elsewhere, so pages are named here by their output name.
-     */
-    static String indexKey(SiteIndex index) {
-        var sb = new StringBuilder();
-        for (ParsedPage p : index.pages()) {
-            sb.append(p.name()).append('\u0000').append(p.outName()).append('\u0000').append(p.frontMatter()).append('\n');
-        }
-        index.examples().forEach((id, e) -> sb.append(id).append('\u0000').append(e.number()).append('\u0000')
-                .append(e.page().outName()).append('\u0000').append(e.label()).append('\n'));
-        sb.append(index.anchors()).append('\n');
-        index.identities().forEach((k, v) -> sb.append(k).append('\u0000').append(v).append('\n'));
-        return sb.toString();
     }
 }

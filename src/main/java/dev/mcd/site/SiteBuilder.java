@@ -186,13 +186,12 @@ public final class SiteBuilder {
 
     /** Renders the pages two at a time; results stay in reading order whatever finishes first. */
     private List<RenderedPage> renderAll(SiteIndex index, Problems problems) {
-        String indexKey = memo == null ? null : BuildMemo.indexKey(index);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<RenderedPage>>();
             for (ParsedPage p : index.pages()) {
                 futures.add(pool.submit(() -> Profile.time("page.render", () -> memo == null
                         ? PageRenderer.render(p, index, engine, math)
-                        : memo.render(p, indexKey, () -> PageRenderer.render(p, index, engine, math)))));
+                        : memo.render(p, index, view -> PageRenderer.render(p, view, engine, math)))));
             }
             var out = new ArrayList<RenderedPage>();
             for (var f : futures) {

@@ -59,9 +59,16 @@ public final class SiteBenchmark {
         return Math.round(s * 100) / 100.0;
     }
 
+    /** Everything a build reads ({@link dev.mcd.site.SiteBuilder#INPUTS}), as a fresh clone has it. */
     static Path copyProject(Path repo, Path target) throws IOException {
-        for (String dir : List.of("content", "templates")) {
-            copyTree(repo.resolve(dir), target.resolve(dir));
+        for (String input : dev.mcd.site.SiteBuilder.INPUTS) {
+            Path from = repo.resolve(input);
+            if (Files.isDirectory(from)) {
+                copyTree(from, target.resolve(input));
+            } else if (Files.isRegularFile(from)) {
+                Files.createDirectories(target);
+                Files.copy(from, target.resolve(input));
+            }
         }
         return target;
     }
