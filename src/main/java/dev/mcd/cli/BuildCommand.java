@@ -29,7 +29,7 @@ final class BuildCommand extends SiteCommand {
         try {
             requireProject();
             var stamp = tool.get().map(t -> new BuildStamp(projectRoot(), t));
-            Optional<String> before = stamp.isPresent() ? stamp.get().inputs() : Optional.empty();
+            Optional<BuildStamp.Inputs> before = stamp.isPresent() ? stamp.get().inputs() : Optional.empty();
             if (!rebuild && before.isPresent() && stamp.get().upToDate(before.get())) {
                 System.out.println("site-output/ is up to date: no input changed since the last build (--rebuild builds anyway)");
                 return 0;
@@ -49,8 +49,11 @@ final class BuildCommand extends SiteCommand {
             DerivePage.pinPublished(projectRoot(), out)
                     .ifPresent(pin -> System.err.println("mcd: pinned the new engine's browser bundle as " + pin + "; commit it with site-output/"));
             // Inputs edited while this build ran may or may not be in its output: then record nothing.
-            if (before.isPresent() && before.equals(stamp.get().inputs())) {
-                stamp.get().record(before.get(), out);
+            if (before.isPresent()) {
+                var after = stamp.get().inputs();
+                if (after.isPresent() && stamp.get().same(before.get(), after.get())) {
+                    stamp.get().record(before.get());
+                }
             }
             System.out.println("built " + out.files().size() + " files into site-output/");
             return 0;
