@@ -107,19 +107,11 @@ public final class BuildStamp {
             if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            try (Stream<Path> s = Files.walk(top)) {
-                for (Path p : s.sorted().toList()) {
-                    var a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    if (a.isDirectory()) {
-                        continue;
-                    }
-                    if (!a.isRegularFile()) {
-                        return Optional.empty();
-                    }
-                    long time = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                    files.add(new FileState(relative(p), a.size(), time, time >= racy ? sha(p) : "-"));
-                }
+            var found = scan(top, root, racy);
+            if (found.isEmpty()) {
+                return Optional.empty();
             }
+            files.addAll(found.get());
         }
         return Optional.of(new Inputs(tool, env(), files));
     }
@@ -198,25 +190,30 @@ public final class BuildStamp {
     /** site-output/'s files by size and time: only a build writes there, and each write gives a new time. */
     private List<FileState> outputs() throws IOException {
         Path dir = root.resolve(SiteOutput.DIR);
+        return scan(dir, dir, Long.MAX_VALUE).orElseThrow(() -> new IOException("not a regular file under " + dir));
+    }
+
+    /**
+     * The regular files under {@code top} in path order, named relative to {@code base}, with the
+     * SHA-256 of those modified at or after {@code racyAfter}; empty when a link or other special file is there.
+     */
+    private static Optional<List<FileState>> scan(Path top, Path base, long racyAfter) throws IOException {
         var files = new ArrayList<FileState>();
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(top)) {
             for (Path p : s.sorted().toList()) {
                 var a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isDirectory()) {
                     continue;
                 }
                 if (!a.isRegularFile()) {
-                    throw new IOException("not a regular file: " + p);
+                    return Optional.empty();
                 }
-                files.add(new FileState(dir.relativize(p).toString().replace('\\', '/'), a.size(),
-                        a.lastModifiedTime().to(TimeUnit.NANOSECONDS), "-"));
+                long time = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                files.add(new FileState(base.relativize(p).toString().replace('\\', '/'), a.size(), time,
+                        time >= racyAfter ? sha(p) : "-"));
             }
         }
-        return files;
-    }
-
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+        return Optional.of(files);
     }
 
     private static String env() {
