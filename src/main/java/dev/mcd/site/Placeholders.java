@@ -15,7 +15,9 @@ final class Placeholders {
 
     /** The placeholder host an output file names, if any ({@code check} reuses it for an unchanged file in serve). */
     static java.util.Optional<String> scan(byte[] file) {
-        return SiteConfig.placeholderIn(new String(file, StandardCharsets.UTF_8));
+        // The hosts are ASCII, and no byte of a multi-byte UTF-8 character is, so reading the bytes as
+        // Latin-1 finds the same hosts without decoding 10 MB of UTF-8 into UTF-16 (half a warm build's scan).
+        return SiteConfig.placeholderIn(new String(file, StandardCharsets.ISO_8859_1));
     }
 
     static void check(Map<String, byte[]> files, List<ParsedPage> pages,
