@@ -28,10 +28,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * after navigation (fresh browser, so a cold cache and a new worker), and the engine's time per
  * derivation for every derive block of content/ in headless Chromium. Run:
  * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
- * down (when the worker began loading the engine, when it had it, the first derivation's time); with
- * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each
- * (or {@code -Dmcd.bench.runs=N} in all), so that a change is measured against the same machine load, and the
- * ratio of the two medians is printed.
+ * down into its milestones in ms since navigation (the HTML, the worker's script and start, the engine's
+ * download, the request posted and received, the engine evaluated, the derivation, the answer back on the
+ * page, KaTeX, DOMContentLoaded, the answer shown), with their medians. Options:
+ * {@code -Dmcd.bench.compare=<another built site>} alternates the first answers with that site and prints the
+ * ratio of the medians (the figure that counts on a shared machine); {@code -Dmcd.bench.also=<site>,<site>}
+ * puts more variants in the same rotation; {@code -Dmcd.bench.runs=N} first answers of each of the two sites
+ * in all; {@code -Dmcd.bench.floor=true} adds two blank pages to the rotation (an empty worker; a worker that
+ * loads the engine and derives: the floor under any page); {@code -Dmcd.bench.settle=MS} lets each fresh
+ * browser finish its own start-up on about:blank first (its cache stays cold); {@code -Dmcd.bench.typical=false}
+ * skips the warm derivations.
  */
 public final class DeriveBrowserBenchmark {
     private DeriveBrowserBenchmark() {}
@@ -54,19 +60,29 @@ public final class DeriveBrowserBenchmark {
         List<String[]> blocks = blocks(root.resolve("content"));
         // -Dmcd.bench.compare=<another built site>: the first answer alternates between the two sites
         Optional<Path> other = Optional.ofNullable(System.getProperty("mcd.bench.compare")).map(Path::of);
+        // -Dmcd.bench.also=<site>,<site>: more built sites (variants under trial) in the same rotation
+        List<Path> also = Stream.of(System.getProperty("mcd.bench.also", "").split(",")).filter(x -> !x.isBlank()).map(Path::of).toList();
         // -Dmcd.bench.runs=N: how many first answers in all (alternating when comparing)
         int runs = Integer.getInteger("mcd.bench.runs", other.isPresent() ? 16 : 5);
         // -Dmcd.bench.floor=true: also measure the floor, blank pages in the same fresh browsers (see floorSite)
         boolean floor = Boolean.getBoolean("mcd.bench.floor");
+        // -Dmcd.bench.settle=MS: let the fresh browser finish its own start-up (on about:blank) for that long
+        // before the navigation; its cache stays cold, as a reader's first visit with a browser already open
+        long settleMs = Long.getLong("mcd.bench.settle", 0);
         Path floorDir = floorSite(engine);
         try (PreviewServer server = PreviewServer.start(site, 0, false);
              PreviewServer compare = PreviewServer.start(other.orElse(site), 0, false);
              PreviewServer floors = PreviewServer.start(floorDir, 0, false)) {
+            Map<String, PreviewServer> extra = new LinkedHashMap<>();
+            for (Path p : also) {
+                extra.put("also " + p, PreviewServer.start(p, 0, false));
+            }
             String[] q = blocks.get(0);
             String query = "?expr=" + enc(q[0]) + "&wrt=" + enc(q[1]) + "&where=" + enc(q[2]);
             // the variants measured in turn, so that each sees the same machine load
             List<String> variants = new ArrayList<>(List.of("this site"));
             other.ifPresent(o -> variants.add("compared site"));
+            variants.addAll(extra.keySet());
             if (floor) {
                 variants.addAll(List.of("floor: empty worker", "floor: worker + engine + derivation"));
             }
@@ -77,11 +93,13 @@ public final class DeriveBrowserBenchmark {
                 for (String variant : variants) {
                     try (Chromium chromium = Chromium.start()) {
                         ChromeDriver driver = chromium.driver();
+                        settle(driver, settleMs);
                         Map<String, Long> m = switch (variant) {
                             case "floor: empty worker" -> floorRun(driver, floors.uri().resolve("worker.html").toString());
                             case "floor: worker + engine + derivation" -> floorRun(driver, floors.uri().resolve("engine.html") + query);
                             default -> {
-                                driver.get((variant.equals("compared site") ? compare : server).uri().resolve("derive.html") + query);
+                                PreviewServer which = variant.equals("compared site") ? compare : extra.getOrDefault(variant, server);
+                                driver.get(which.uri().resolve("derive.html") + query);
                                 await(driver, null);
                                 yield milestones(driver);
                             }
@@ -106,6 +124,9 @@ public final class DeriveBrowserBenchmark {
                 // the figure to compare on a shared machine: both medians measured under the same load
                 System.out.printf("same-run ratio, this site / compared site: %.3f%n",
                         (double) median(answers(seen.get("this site"))) / median(answers(seen.get("compared site"))));
+            }
+            for (PreviewServer x : extra.values()) {
+                x.close(); // a server left open keeps the JVM alive
             }
             if (!Boolean.parseBoolean(System.getProperty("mcd.bench.typical", "true"))) {
                 return; // -Dmcd.bench.typical=false: first answers only (a quicker comparison)
@@ -132,6 +153,13 @@ public final class DeriveBrowserBenchmark {
                 System.out.printf("derivation in the worker (warm, %d derive blocks of content/): median %.1f ms, p90 %.1f ms, max %.1f ms%n",
                         times.size(), times.get(times.size() / 2), times.get((int) (times.size() * 0.9)), times.get(times.size() - 1));
             }
+        }
+    }
+
+    private static void settle(ChromeDriver driver, long ms) throws InterruptedException {
+        if (ms > 0) {
+            driver.get("about:blank");
+            Thread.sleep(ms);
         }
     }
 
