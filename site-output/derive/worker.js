@@ -7,9 +7,15 @@ let engineLoaded = false;
 let engineFrom = -1;
 let engineTo = -1;
 const pageClock = () => performance.timeOrigin + performance.now();
+// When this script began to run and when the first request arrived (the first answer's breakdown).
+const workerAt = pageClock();
+let receivedAt = -1;
 
 self.onmessage = (event) => {
   const q = event.data;
+  if (receivedAt < 0) {
+    receivedAt = pageClock();
+  }
   if (!engineLoaded) {
     engineFrom = pageClock();
     try {
@@ -38,5 +44,5 @@ self.onmessage = (event) => {
       : 'internal error in the engine';
     json = JSON.stringify({ error: { part: 'expr', where: 'in the expression', line: 1, column: 1, message } });
   }
-  self.postMessage({ id: q.id, json, ms: performance.now() - started, restart, engineFrom, engineTo });
+  self.postMessage({ id: q.id, json, ms: performance.now() - started, restart, engineFrom, engineTo, workerAt, receivedAt });
 };

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +28,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * after navigation (fresh browser, so a cold cache and a new worker), and the engine's time per
  * derivation for every derive block of content/ in headless Chromium. Run:
  * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
- * down (when the worker began loading the engine, when it had it, the first derivation's time); with
- * {@code -Dmcd.bench.compare=<another built site>} the first answers alternate between the two sites, 8 each
- * (or {@code -Dmcd.bench.runs=N} in all), so that a change is measured against the same machine load, and the
- * ratio of the two medians is printed.
+ * down into its milestones in ms since navigation (the HTML, the worker's script and start, the engine's
+ * download, the request posted and received, the engine evaluated, the derivation, the answer back on the
+ * page, KaTeX, DOMContentLoaded, the answer shown), with their medians. Options:
+ * {@code -Dmcd.bench.compare=<another built site>} alternates the first answers with that site and prints the
+ * ratio of the medians (the figure that counts on a shared machine); {@code -Dmcd.bench.also=<site>,<site>}
+ * puts more variants in the same rotation; {@code -Dmcd.bench.runs=N} first answers of each of the two sites
+ * in all; {@code -Dmcd.bench.floor=true} adds two blank pages to the rotation (an empty worker; a worker that
+ * loads the engine and derives: the floor under any page); {@code -Dmcd.bench.settle=MS} lets each fresh
+ * browser finish its own start-up on about:blank first (its cache stays cold); {@code -Dmcd.bench.typical=false}
+ * skips the warm derivations.
  */
 public final class DeriveBrowserBenchmark {
     private DeriveBrowserBenchmark() {}
@@ -52,35 +60,73 @@ public final class DeriveBrowserBenchmark {
         List<String[]> blocks = blocks(root.resolve("content"));
         // -Dmcd.bench.compare=<another built site>: the first answer alternates between the two sites
         Optional<Path> other = Optional.ofNullable(System.getProperty("mcd.bench.compare")).map(Path::of);
+        // -Dmcd.bench.also=<site>,<site>: more built sites (variants under trial) in the same rotation
+        List<Path> also = Stream.of(System.getProperty("mcd.bench.also", "").split(",")).filter(x -> !x.isBlank()).map(Path::of).toList();
         // -Dmcd.bench.runs=N: how many first answers in all (alternating when comparing)
         int runs = Integer.getInteger("mcd.bench.runs", other.isPresent() ? 16 : 5);
+        // -Dmcd.bench.floor=true: also measure the floor, blank pages in the same fresh browsers (see floorSite)
+        boolean floor = Boolean.getBoolean("mcd.bench.floor");
+        // -Dmcd.bench.settle=MS: let the fresh browser finish its own start-up (on about:blank) for that long
+        // before the navigation; its cache stays cold, as a reader's first visit with a browser already open
+        long settleMs = Long.getLong("mcd.bench.settle", 0);
+        Path floorDir = floorSite(engine);
         try (PreviewServer server = PreviewServer.start(site, 0, false);
-             PreviewServer compare = PreviewServer.start(other.orElse(site), 0, false)) {
-            List<Long> first = new ArrayList<>();
-            List<Long> firstOther = new ArrayList<>();
-            for (int run = 0; run < runs; run++) {
-                boolean isOther = other.isPresent() && run % 2 == 1;
-                try (Chromium chromium = Chromium.start()) {
-                    ChromeDriver driver = chromium.driver();
-                    String[] b = blocks.get(0);
-                    driver.get((isOther ? compare : server).uri().resolve("derive.html") + "?expr=" + enc(b[0]) + "&wrt=" + enc(b[1])
-                            + "&where=" + enc(b[2]));
-                    WebElement out = await(driver, null);
-                    (isOther ? firstOther : first).add(Long.parseLong(out.getDomAttribute("data-done-at")));
-                    System.out.printf("  run %d%s: html %s ms, engine loaded from %s to %s ms, first derivation %s ms, answer shown at %s ms%n",
-                            run, isOther ? " (compared site)" : "",
-                            driver.executeScript("return Math.round(performance.getEntriesByType('navigation')[0].responseEnd);"),
-                            out.getDomAttribute("data-engine-from"), out.getDomAttribute("data-engine-to"),
-                            out.getDomAttribute("data-ms"), out.getDomAttribute("data-done-at"));
+             PreviewServer compare = PreviewServer.start(other.orElse(site), 0, false);
+             PreviewServer floors = PreviewServer.start(floorDir, 0, false)) {
+            Map<String, PreviewServer> extra = new LinkedHashMap<>();
+            for (Path p : also) {
+                extra.put("also " + p, PreviewServer.start(p, 0, false));
+            }
+            String[] q = blocks.get(0);
+            String query = "?expr=" + enc(q[0]) + "&wrt=" + enc(q[1]) + "&where=" + enc(q[2]);
+            // the variants measured in turn, so that each sees the same machine load
+            List<String> variants = new ArrayList<>(List.of("this site"));
+            other.ifPresent(o -> variants.add("compared site"));
+            variants.addAll(extra.keySet());
+            if (floor) {
+                variants.addAll(List.of("floor: empty worker", "floor: worker + engine + derivation"));
+            }
+            Map<String, List<Map<String, Long>>> seen = new LinkedHashMap<>();
+            variants.forEach(v -> seen.put(v, new ArrayList<>()));
+            int rounds = other.isPresent() ? (runs + 1) / 2 : runs;
+            for (int round = 0; round < rounds; round++) {
+                for (String variant : variants) {
+                    try (Chromium chromium = Chromium.start()) {
+                        ChromeDriver driver = chromium.driver();
+                        settle(driver, settleMs);
+                        Map<String, Long> m = switch (variant) {
+                            case "floor: empty worker" -> floorRun(driver, floors.uri().resolve("worker.html").toString());
+                            case "floor: worker + engine + derivation" -> floorRun(driver, floors.uri().resolve("engine.html") + query);
+                            default -> {
+                                PreviewServer which = variant.equals("compared site") ? compare : extra.getOrDefault(variant, server);
+                                driver.get(which.uri().resolve("derive.html") + query);
+                                await(driver, null);
+                                yield milestones(driver);
+                            }
+                        };
+                        seen.get(variant).add(m);
+                        System.out.println("  round " + round + ", " + variant + ": " + m);
+                    }
                 }
             }
-            if (other.isPresent()) {
-                System.out.println("first answer on " + other.get() + " (ms): " + firstOther + ", median " + median(firstOther));
+            // medians per milestone (ms since navigation; -1: the page does not report it)
+            for (var e : seen.entrySet()) {
+                Map<String, Long> medians = new LinkedHashMap<>();
+                e.getValue().get(0).keySet().forEach(k -> medians.put(k, median(e.getValue().stream().map(x -> x.get(k)).toList())));
+                System.out.println(e.getKey() + " — median milestones (ms since navigation): " + medians);
             }
-            System.out.println("first answer after navigation (fresh browser each, ms): " + first + ", median " + median(first));
+            for (var e : seen.entrySet()) {
+                List<Long> answers = e.getValue().stream().map(x -> x.get("answer")).toList();
+                System.out.println("first answer, " + e.getKey() + " (ms): " + answers + ", median " + median(answers)
+                        + " (" + Collections.min(answers) + "–" + Collections.max(answers) + ")");
+            }
             if (other.isPresent()) {
                 // the figure to compare on a shared machine: both medians measured under the same load
-                System.out.printf("same-run ratio, this site / compared site: %.3f%n", (double) median(first) / median(firstOther));
+                System.out.printf("same-run ratio, this site / compared site: %.3f%n",
+                        (double) median(answers(seen.get("this site"))) / median(answers(seen.get("compared site"))));
+            }
+            for (PreviewServer x : extra.values()) {
+                x.close(); // a server left open keeps the JVM alive
             }
             if (!Boolean.parseBoolean(System.getProperty("mcd.bench.typical", "true"))) {
                 return; // -Dmcd.bench.typical=false: first answers only (a quicker comparison)
@@ -108,6 +154,114 @@ public final class DeriveBrowserBenchmark {
                         times.size(), times.get(times.size() / 2), times.get((int) (times.size() * 0.9)), times.get(times.size() - 1));
             }
         }
+    }
+
+    private static void settle(ChromeDriver driver, long ms) throws InterruptedException {
+        if (ms > 0) {
+            driver.get("about:blank");
+            Thread.sleep(ms);
+        }
+    }
+
+    private static List<Long> answers(List<Map<String, Long>> runs) {
+        return runs.stream().map(x -> x.get("answer")).toList();
+    }
+
+    /**
+     * Where the first answer's time went, in ms since navigation (the page's clock): the HTML, the
+     * worker's script, the engine's download, the request posted by the page and received by the
+     * worker, the engine evaluated, the derivation, the answer back on the page, KaTeX, the page parsed
+     * (DOMContentLoaded, after the deferred KaTeX) and the answer shown ({@code data-done-at}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> milestones(ChromeDriver driver) {
+        Map<String, Object> raw = (Map<String, Object>) driver.executeScript("""
+                const n = performance.getEntriesByType('navigation')[0];
+                const res = (part) => {
+                  const e = performance.getEntriesByType('resource').find((x) => x.name.includes(part));
+                  return e ? Math.round(e.responseEnd) : -1;
+                };
+                const mark = (name) => {
+                  const e = performance.getEntriesByName(name)[0];
+                  return e ? Math.round(e.startTime) : -1;
+                };
+                const d = document.getElementById('derive-output').dataset;
+                const num = (v) => (v === undefined ? -1 : Math.round(Number(v)));
+                return {
+                  html: Math.round(n.responseEnd),
+                  workerScript: res('derive/worker.js'),
+                  workerStarted: num(d.workerAt),
+                  engineFetched: res('mcd-engine-'),
+                  posted: mark('mcd-posted'),
+                  received: num(d.receivedAt),
+                  engineFrom: num(d.engineFrom),
+                  engineEvaluated: num(d.engineTo),
+                  derivationMs: num(d.ms),
+                  answerOnPage: mark('mcd-answered'),
+                  katexFetched: res('katex.min.js'),
+                  pageReady: mark('mcd-ready'),
+                  domContentLoaded: Math.round(n.domContentLoadedEventEnd),
+                  answer: num(d.doneAt)
+                };""");
+        return ordered(raw, MILESTONES);
+    }
+
+    /** The milestones in the order they happen on this site's page. */
+    private static final List<String> MILESTONES = List.of("html", "workerScript", "workerStarted", "engineFetched", "posted",
+            "received", "engineFrom", "engineEvaluated", "derivationMs", "answerOnPage", "katexFetched", "pageReady",
+            "domContentLoaded", "answer");
+
+    private static Map<String, Long> ordered(Map<String, Object> raw, List<String> keys) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, ((Number) raw.get(k)).longValue()));
+        return m;
+    }
+
+    /** A floor page: its worker's answer time ({@code data-done} on the root element) and its parts. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> floorRun(ChromeDriver driver, String url) {
+        driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d)
+                .executeScript("return document.documentElement.dataset.done || null;") != null);
+        Map<String, Object> raw = (Map<String, Object>) driver.executeScript("""
+                const d = document.documentElement.dataset;
+                return { html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd),
+                  workerStarted: Math.round(Number(d.workerAt || -1)), engineEvaluated: Math.round(Number(d.engineTo || -1)),
+                  derivationMs: Math.round(Number(d.ms || -1)), answer: Math.round(Number(d.done)) };""");
+        return ordered(raw, List.of("html", "workerStarted", "engineEvaluated", "derivationMs", "answer"));
+    }
+
+    /**
+     * The floor of the first answer on this machine, as two blank pages: {@code worker.html} starts a
+     * worker whose script only answers (what Chromium takes to start a worker), and {@code engine.html}
+     * starts a worker that loads the same engine with importScripts and derives the address's query
+     * (what the engine costs with no page around it). Both report their times on the root element.
+     */
+    private static Path floorSite(Path engine) throws Exception {
+        Path dir = Files.createTempDirectory("mcd-floor");
+        Files.copy(engine, dir.resolve("engine.js"));
+        String page = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>floor</title><script>
+                const w = new Worker('%s' + location.search);
+                w.onmessage = (e) => {
+                  const d = document.documentElement.dataset, o = performance.timeOrigin;
+                  d.workerAt = e.data.workerAt - o; d.engineTo = e.data.engineTo < 0 ? -1 : e.data.engineTo - o; d.ms = e.data.ms;
+                  d.done = performance.now();
+                };</script></head><body></body></html>
+                """;
+        Files.writeString(dir.resolve("worker.html"), page.formatted("empty.js"));
+        Files.writeString(dir.resolve("engine.html"), page.formatted("engine-worker.js"));
+        String clock = "const clock = () => performance.timeOrigin + performance.now(); const workerAt = clock();\n";
+        Files.writeString(dir.resolve("empty.js"), clock + "postMessage({ workerAt, engineTo: -1, ms: -1 });\n");
+        Files.writeString(dir.resolve("engine-worker.js"), clock + """
+                importScripts('engine.js');
+                const engineTo = clock();
+                const p = new URLSearchParams(location.search);
+                const t = performance.now();
+                self.derive(p.get('expr'), p.get('wrt'), p.get('where') || '');
+                postMessage({ workerAt, engineTo, ms: performance.now() - t });
+                """);
+        return dir;
     }
 
     private static WebElement await(ChromeDriver driver, String previousDoneAt) {
