@@ -1,13 +1,11 @@
 package dev.mcd.site.katex;
 
+import dev.mcd.site.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,42 +26,12 @@ final class RenderCache {
 
     /** sha256 of version, options, display flag and TeX, each part length-prefixed so no two inputs collide by concatenation. */
     static String key(String tex, boolean display) {
-        MessageDigest sha = (display ? DISPLAY : INLINE).copy();
-        update(sha, tex);
-        return HexFormat.of().formatHex(sha.digest());
+        return (display ? DISPLAY : INLINE).copy().text(tex).hex();
     }
 
-    /** The digest with the parts every key shares already in it (the options script is kilobytes; a build keys thousands of formulas). */
-    private record Prefix(MessageDigest sha) {
-        static Prefix of(String mode) {
-            try {
-                var sha = MessageDigest.getInstance("SHA-256");
-                for (String part : new String[] {KatexScript.VERSION, KatexScript.RENDER_FACTORY, mode}) {
-                    update(sha, part);
-                }
-                return new Prefix(sha);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        }
-
-        MessageDigest copy() {
-            try {
-                return (MessageDigest) sha.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-            }
-        }
-    }
-
-    private static final Prefix DISPLAY = Prefix.of("display");
-    private static final Prefix INLINE = Prefix.of("inline");
-
-    private static void update(MessageDigest sha, String part) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        sha.update(bytes);
-    }
+    /** The parts every key shares, hashed once (the options script is kilobytes; a build keys thousands of formulas). */
+    private static final Sha256 DISPLAY = new Sha256().text(KatexScript.VERSION).text(KatexScript.RENDER_FACTORY).text("display");
+    private static final Sha256 INLINE = new Sha256().text(KatexScript.VERSION).text(KatexScript.RENDER_FACTORY).text("inline");
 
     Path fileOf(String key) {
         return dir.resolve(key + ".html");
