@@ -155,11 +155,16 @@ final class BrowserFixture implements AutoCloseable {
 
     /** No console error since the last look at the log (the browser's own /favicon.ico request aside). */
     void assertNoConsoleErrors(String where) {
+        List<LogEntry> severe = consoleErrors();
+        assertTrue(severe.isEmpty(), where + ": console errors " + severe);
+    }
+
+    /** The console errors since the last look at the log, e.g. a Content-Security-Policy report. */
+    List<LogEntry> consoleErrors() {
         // The browser asks for /favicon.ico by itself when a page names no icon; that is not the page's error.
-        List<LogEntry> severe = driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(e -> !e.getMessage().contains("/favicon.ico ")).toList();
-        assertTrue(severe.isEmpty(), where + ": console errors " + severe);
     }
 
     @Override
