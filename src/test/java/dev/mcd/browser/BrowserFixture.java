@@ -80,6 +80,12 @@ final class BrowserFixture implements AutoCloseable {
         return start(server, page -> server.uri().resolve(page));
     }
 
+    /** The site served at / by {@code server} (e.g. one with live reload, whose builds the test publishes), in a new Chromium. */
+    static BrowserFixture on(PreviewServer server) throws IOException {
+        Chromium.requireInstalled();
+        return start(server, page -> server.uri().resolve(page));
+    }
+
     /** The site served under {@code prefix} (e.g. /mcd/) as GitHub Pages serves it, in a new Chromium. */
     static BrowserFixture underPath(Path site, String prefix) throws IOException {
         Chromium.requireInstalled();

@@ -3,20 +3,23 @@ package dev.mcd.site.serve;
 import java.util.Locale;
 
 /**
- * HTML the preview adds or makes up, e.g. {@code inject(page, 3)} puts a script before
- * {@code </body>} that reloads the page when a build newer than 3 is announced on
+ * HTML the preview adds or makes up, e.g. {@code inject(page, 3)} puts a script ({@value #RELOAD_PATH})
+ * before {@code </body>} that reloads the page when a build newer than 3 is announced on
  * {@value #EVENTS_PATH}; {@code errorPage(message, 4)} shows a failed build's text.
  */
 final class PreviewPages {
     static final String EVENTS_PATH = "/__mcd/events";
+    /** The reload script as a file of the preview, not inline: the site's Content-Security-Policy allows scripts from the site only. */
+    static final String RELOAD_PATH = "/__mcd/reload.js";
+    static final String RELOAD_JS = "(function(s){if(!window.EventSource)return;var g=s.dataset.generation;"
+            + "var e=new EventSource('" + EVENTS_PATH + "');"
+            + "e.addEventListener('build',function(m){if(m.data!==g){e.close();location.reload();}});})(document.currentScript);\n";
 
     private PreviewPages() {
     }
 
     static String reloadScript(long generation) {
-        return "<script>(function(){if(!window.EventSource)return;var g='" + generation + "';"
-                + "var s=new EventSource('" + EVENTS_PATH + "');"
-                + "s.addEventListener('build',function(e){if(e.data!==g){s.close();location.reload();}});})();</script>";
+        return "<script src=\"" + RELOAD_PATH + "\" data-generation=\"" + generation + "\"></script>";
     }
 
     /** Before the last {@code </body>}, or at the end when the page has none. */

@@ -145,6 +145,10 @@ public final class PreviewServer implements AutoCloseable {
             events(ex);
             return;
         }
+        if (liveReload && PreviewPages.RELOAD_PATH.equals(raw)) {
+            send(ex, 200, "text/javascript; charset=utf-8", PreviewPages.RELOAD_JS.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         State current = state;
         BuildOutcome now = current.outcome();
         switch (current.files().lookup(raw)) {

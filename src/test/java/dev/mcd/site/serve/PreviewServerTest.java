@@ -48,12 +48,16 @@ class PreviewServerTest {
     void servesHtmlWithTheReloadScriptAndAssetsUntouched() throws Exception {
         var home = RawHttp.get(server.port(), "/");
         var css = RawHttp.get(server.port(), "/assets/mcd.css");
+        var reload = RawHttp.get(server.port(), "/__mcd/reload.js");
         assertAll(
                 () -> assertEquals(200, home.status()),
                 () -> assertTrue(home.headers().contains("text/html; charset=utf-8"), home.headers()),
-                () -> assertTrue(home.body().contains("<p>home</p><script>"), home.body()),
-                () -> assertTrue(home.body().contains("new EventSource('/__mcd/events')"), home.body()),
+                // A script file, not inline code: the site's Content-Security-Policy allows scripts from the site only.
+                () -> assertTrue(home.body().contains("<p>home</p><script src=\"/__mcd/reload.js\" data-generation="), home.body()),
                 () -> assertTrue(home.body().endsWith("</script></body></html>"), home.body()),
+                () -> assertEquals(200, reload.status()),
+                () -> assertTrue(reload.headers().contains("text/javascript"), reload.headers()),
+                () -> assertTrue(reload.body().contains("new EventSource('/__mcd/events')"), reload.body()),
                 () -> assertEquals(200, css.status()),
                 () -> assertTrue(css.headers().contains("text/css"), css.headers()),
                 () -> assertEquals("body{color:red}", css.body()));
@@ -110,7 +114,7 @@ class PreviewServerTest {
         var page = RawHttp.get(server.port(), "/");
         assertEquals(500, page.status());
         assertTrue(page.body().contains("content/intro.md:3:5: unknown function &#39;foo&#39; &lt;b&gt;"), page.body());
-        assertTrue(page.body().contains("EventSource"), "the error page reloads itself once fixed");
+        assertTrue(page.body().contains("<script src=\"/__mcd/reload.js\""), "the error page reloads itself once fixed");
         assertEquals(200, RawHttp.get(server.port(), "/assets/mcd.css").status());
         server.published(new BuildOutcome.Built("1 page"));
         assertEquals(200, RawHttp.get(server.port(), "/").status());
