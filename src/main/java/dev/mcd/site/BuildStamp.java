@@ -118,7 +118,7 @@ public final class BuildStamp {
 
     /**
      * True when {@code later} shows the same files as {@code earlier}: same paths, sizes and times,
-     * and the same content wherever either side could not trust the time.
+     * and the same content wherever {@code earlier} could not trust the time.
      */
     public boolean same(Inputs earlier, Inputs later) throws IOException {
         if (!earlier.tool().equals(later.tool()) || !earlier.env().equals(later.env())
@@ -131,11 +131,9 @@ public final class BuildStamp {
             if (!a.path().equals(b.path()) || a.size() != b.size() || a.time() != b.time()) {
                 return false;
             }
-            if (!(a.sha().equals("-") && b.sha().equals("-"))) {
-                String now = b.sha().equals("-") ? sha(root.resolve(b.path())) : b.sha();
-                if (!(a.sha().equals("-") ? now : a.sha()).equals(now)) {
-                    return false;
-                }
+            // A recent (racy) file was recorded with its digest: its content must match too.
+            if (!a.sha().equals("-") && !a.sha().equals(b.sha().equals("-") ? sha(root.resolve(b.path())) : b.sha())) {
+                return false;
             }
         }
         return true;
