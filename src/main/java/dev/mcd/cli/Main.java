@@ -1,16 +1,18 @@
 package dev.mcd.cli;
 
+import dev.mcd.site.BuildMemo;
 import dev.mcd.site.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code mcd} command: {@code mcd build}, {@code mcd check}, {@code mcd new example NAME},
- * {@code mcd derive}, {@code mcd serve}. Exit codes: 0 ok, 1 build problems, 2 usage or bad input.
+ * {@code mcd derive}, {@code mcd serve}, {@code mcd daemon}. Exit codes: 0 ok, 1 build problems, 2 usage or bad input.
  */
 @Command(name = "mcd", mixinStandardHelpOptions = true, version = "mcd 0.1.0",
         description = "Builds the verified matrix-calculus tutorial site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, DeriveCommand.class, RefsCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, DeriveCommand.class, RefsCommand.class,
+                DaemonCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +29,8 @@ public final class Main implements Runnable {
             System.err.print(Profile.report());
             System.exit(code);
         }
-        System.exit(run(args));
+        // A plain `build` goes through the project's build daemon when one runs (and starts one when none does).
+        System.exit(DaemonBuilds.run(args, Main::run));
     }
 
     /** Runs the command line with the real engine and KaTeX and returns its exit code. */
@@ -37,7 +40,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line with {@code services} for every command that builds (tests pass shared ones). */
     public static int run(Services.Factory services, String... args) {
-        return new CommandLine(new Main(), commands(services))
+        return run(services, null, args);
+    }
+
+    /** As above, with a {@link BuildMemo} kept across builds (the build daemon's), or null for none. */
+    static int run(Services.Factory services, BuildMemo memo, String... args) {
+        return new CommandLine(new Main(), commands(services, memo))
                 .addSubcommand("serve", new ServeCommand(PreviewBuilds.production(services)))
                 // an expression may start with '-': mcd derive '-log(det(X))' --wrt X
                 .setUnmatchedOptionsArePositionalParams(true)
@@ -46,7 +54,7 @@ public final class Main implements Runnable {
     }
 
     /** Picocli's factory, handing {@code services} to each command that builds the site. */
-    private static CommandLine.IFactory commands(Services.Factory services) {
+    private static CommandLine.IFactory commands(Services.Factory services, BuildMemo memo) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         return new CommandLine.IFactory() {
             @Override
@@ -54,6 +62,9 @@ public final class Main implements Runnable {
                 K command = defaults.create(type);
                 if (command instanceof SiteCommand c) {
                     c.factory = services;
+                    c.memo = memo;
+                } else if (command instanceof DaemonCommand d) {
+                    d.factory = services;
                 }
                 return command;
             }

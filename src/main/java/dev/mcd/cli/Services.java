@@ -16,6 +16,29 @@ public interface Services extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The engine and renderer of services that outlive the command using them (the build daemon's,
+     * a test JVM's): closing these does nothing.
+     */
+    static Services sharing(DerivationService engine, MathRenderer math) {
+        return new Services() {
+            @Override
+            public DerivationService engine() {
+                return engine;
+            }
+
+            @Override
+            public MathRenderer math() {
+                return math;
+            }
+
+            @Override
+            public void close() {
+                // the owner closes the real services
+            }
+        };
+    }
+
     /** How commands obtain services; tests replace it with fakes. */
     interface Factory {
         Services open(Path root) throws Exception;

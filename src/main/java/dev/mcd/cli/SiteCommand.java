@@ -1,6 +1,7 @@
 package dev.mcd.cli;
 
 import dev.mcd.site.BuildFailure;
+import dev.mcd.site.BuildMemo;
 import dev.mcd.site.SiteBuilder;
 import dev.mcd.site.publish.SiteOutput;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ abstract class SiteCommand implements Callable<Integer> {
     /** How this command opens the engine and KaTeX, set by {@link Main#run(Services.Factory, String...)}. */
     Services.Factory factory = EngineServices::open;
 
+    /** Pages parsed and rendered by earlier builds in this process (the build daemon's), or null. */
+    BuildMemo memo;
+
     @Option(names = "--root", description = "project root (default: current directory)", defaultValue = ".")
     Path root;
 
@@ -20,7 +24,7 @@ abstract class SiteCommand implements Callable<Integer> {
     SiteOutput buildOrReport() throws Exception {
         Path dir = requireProject();
         try (Services s = factory.open(dir)) {
-            return new SiteBuilder(dir, s.engine(), s.math()).build();
+            return new SiteBuilder(dir, s.engine(), s.math(), memo).build();
         } catch (BuildFailure f) {
             System.err.println(f.render());
             System.err.println(f.problems().size() + " problem(s)");

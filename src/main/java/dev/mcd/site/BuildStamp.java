@@ -215,7 +215,7 @@ public final class BuildStamp {
     }
 
     private static String env() {
-        String v = System.getenv(SiteConfig.BASE_URL_ENV);
+        String v = Environment.get(SiteConfig.BASE_URL_ENV);
         return SiteConfig.BASE_URL_ENV + " " + (v == null ? "unset" : new Sha256().text(v).hex());
     }
 

@@ -69,7 +69,7 @@ public record SiteConfig(String title, String baseUrl, String repoUrl, String br
     /** Reads {@code mcd.yaml} under {@code root}, or the defaults when there is none. */
     public static SiteConfig load(Path root, Problems problems) {
         var fromFile = loadFile(root, problems);
-        String override = System.getenv(BASE_URL_ENV);
+        String override = Environment.get(BASE_URL_ENV);
         if (override == null || override.isBlank()) {
             return fromFile;
         }

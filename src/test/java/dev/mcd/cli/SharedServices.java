@@ -1,7 +1,6 @@
 package dev.mcd.cli;
 
 import dev.mcd.site.Html;
-import dev.mcd.site.engine.DerivationService;
 import dev.mcd.site.render.MathRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ public final class SharedServices implements AutoCloseable {
     /** Installs the shared engine and KaTeX renderer until {@link #close()}. */
     public static SharedServices install() {
         Services shared = shared();
-        return new SharedServices(keepOpen(shared.engine(), shared.math()));
+        return new SharedServices(Services.sharing(shared.engine(), shared.math()));
     }
 
     /**
@@ -41,7 +40,7 @@ public final class SharedServices implements AutoCloseable {
     public static SharedServices installWithoutKatex() {
         MathRenderer plain = (tex, display) -> "<span class=\"" + (display ? "katex-display" : "katex") + "\">"
                 + Html.escape(tex) + "</span>";
-        return new SharedServices(keepOpen(shared().engine(), plain));
+        return new SharedServices(Services.sharing(shared().engine(), plain));
     }
 
     /** What a command run in a test opens: the installed services, else the real ones. */
@@ -72,26 +71,6 @@ public final class SharedServices implements AutoCloseable {
         } catch (IOException e) {
             // a leftover temporary folder is harmless
         }
-    }
-
-    /** Services whose close does nothing: the shared ones live as long as the JVM. */
-    private static Services keepOpen(DerivationService engine, MathRenderer math) {
-        return new Services() {
-            @Override
-            public DerivationService engine() {
-                return engine;
-            }
-
-            @Override
-            public MathRenderer math() {
-                return math;
-            }
-
-            @Override
-            public void close() {
-                // shared by the whole test JVM
-            }
-        };
     }
 
     /** Restores the services commands had before {@link #install()}. */
