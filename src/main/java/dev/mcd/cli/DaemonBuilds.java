@@ -59,6 +59,9 @@ final class DaemonBuilds {
                     + "; building here instead");
         }
         int code = local.applyAsInt(args);
+        if (code == 2 || !Files.isDirectory(r.root().resolve(dev.mcd.site.load.ContentLoader.CONTENT))) {
+            return code; // not a project (yet): nothing for a daemon to keep warm
+        }
         DaemonProcesses.start(r.root()).ifPresentOrElse(
                 pid -> System.err.println("mcd: started a build daemon for this project (pid " + pid + "): the next builds reuse "
                         + "its warm state. It stops after " + DaemonCommand.IDLE.toMinutes() + " idle minutes or with "

@@ -89,6 +89,8 @@ final class DaemonCommand implements Callable<Integer> {
         try (Services services = factory.open(dir)) {
             var memo = new BuildMemo();
             var daemon = BuildDaemon.start(dir, tool, builds(services, memo), IDLE, Duration.ofSeconds(5), say);
+            // Killed politely (kill, a logout): no registry left naming a closed port.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.stop("the process was asked to end"), "mcd-daemon-exit"));
             // One build into memory first: the next ./mcd build then finds the pages parsed and rendered and the JIT warm.
             daemon.warmUp(() -> {
                 long t = System.nanoTime();

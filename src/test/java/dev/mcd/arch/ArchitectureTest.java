@@ -137,7 +137,8 @@ class ArchitectureTest {
      * The site's subpackages (ARCHITECTURE.md, "The site's packages") and those each may not import:
      * the stages run load, directive, render, then publish; the engine and KaTeX serve them and know
      * none of them; publish writes bytes and knows no page; the preview serves built files and builds
-     * through its Rebuilder, so it knows no stage, and only it (and the cli) knows serve.
+     * through its Rebuilder, so it knows no stage, and only it (and the cli) knows serve; the build
+     * daemon carries command lines to the cli's build and knows none of the site's packages.
      */
     static Stream<SiteRow> siteTable() {
         return Stream.of(
@@ -148,7 +149,9 @@ class ArchitectureTest {
                         "site.serve")),
                 new SiteRow("site.engine", List.of("site.load", "site.directive", "site.render", "site.katex", "site.serve")),
                 new SiteRow("site.katex", List.of("site.load", "site.directive", "site.render", "site.serve")),
-                new SiteRow("site.serve", List.of("site.load", "site.directive", "site.render")));
+                new SiteRow("site.serve", List.of("site.load", "site.directive", "site.render")),
+                new SiteRow("site.daemon", List.of("site.load", "site.directive", "site.render", "site.publish", "site.engine",
+                        "site.katex", "site.serve")));
     }
 
     /** A subpackage of site and the site packages it must not import (all share the vocabulary of site itself). */
@@ -187,6 +190,13 @@ class ArchitectureTest {
     void onlyThePreviewKnowsServe() {
         noClasses().that().resideOutsideOfPackages(BASE + ".site.serve..", BASE + ".cli..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".site.serve..")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheCliKnowsTheDaemon() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".site.daemon..", BASE + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".site.daemon..")
                 .check(main);
     }
 

@@ -68,6 +68,7 @@ public final class FeedbackBenchmark {
         row("warm build, nothing changed (site-output/ up to date)", median(warm, 0), median(warm, 1));
         row("warm build --rebuild (every page from .mcd-cache)", median(rebuilt, 0), median(rebuilt, 1));
         row("warm build after a prose edit of one page", median(edited, 0), median(edited, 1));
+        daemonRows(repo, project, runs);
 
         for (var mode : List.of("incremental", "full")) {
             RebuilderFactory factory = mode.equals("full") ? PreviewBuilds.fullRebuilds() : PreviewBuilds.production();
@@ -92,18 +93,73 @@ public final class FeedbackBenchmark {
         System.exit(0);
     }
 
-    /** {wall s, cpu s} of one {@code ./mcd build} in a fresh JVM; cpu is NaN without /usr/bin/time. */
+    /**
+     * The same warm builds through the project's build daemon (the client's JVM start included), after
+     * the daemon has warmed up: nothing changed, --rebuild, a prose edit, a derivation added. CPU is the
+     * client's only (the daemon's is not in /usr/bin/time's account).
+     */
+    private static void daemonRows(Path repo, Path project, int runs) throws Exception {
+        build(repo, project, true); // starts the daemon after building here
+        long waited = System.nanoTime();
+        while (!status(repo, project).contains("builds served") || status(repo, project).contains("warming up")) {
+            if (System.nanoTime() - waited > 120_000_000_000L) {
+                throw new IllegalStateException("the build daemon did not start: " + status(repo, project));
+            }
+            Thread.sleep(200);
+        }
+        var warm = new ArrayList<double[]>();
+        var rebuilt = new ArrayList<double[]>();
+        var edited = new ArrayList<double[]>();
+        var derived = new ArrayList<double[]>();
+        Path notation = project.resolve("content/notation.md");
+        String text = Files.readString(notation);
+        try {
+            for (int i = 0; i < Math.max(runs, 5); i++) {
+                warm.add(build(repo, project, true));
+                rebuilt.add(build(repo, project, true, "--rebuild"));
+                Files.writeString(notation, text + "\nOne more sentence of prose, number " + i + ".\n");
+                edited.add(build(repo, project, true));
+                Files.writeString(notation, text + "\n```derive\nid: feedback-added\nexpr: " + (i + 2)
+                        + "*tr(A*X) + x'*x\nwrt: X\nwhere: A: matrix, X: matrix, x: vector\n```\n");
+                derived.add(build(repo, project, true));
+            }
+            System.out.println(status(repo, project));
+        } finally {
+            Files.writeString(notation, text);
+            SiteBenchmark.mcd(repo, true, List.of(), "daemon", "stop", "--root", project.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+        row("through the build daemon, nothing changed", median(warm, 0), median(warm, 1));
+        row("through the build daemon, --rebuild", median(rebuilt, 0), median(rebuilt, 1));
+        row("through the build daemon, after a prose edit of one page", median(edited, 0), median(edited, 1));
+        row("through the build daemon, after adding a derivation", median(derived, 0), median(derived, 1));
+    }
+
+    private static String status(Path repo, Path project) throws Exception {
+        Process p = SiteBenchmark.mcd(repo, true, List.of(), "daemon", "status", "--root", project.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.strip();
+    }
+
+    /** {wall s, cpu s} of one {@code ./mcd build} in a fresh JVM without a daemon; cpu is NaN without /usr/bin/time. */
     private static double[] build(Path repo, Path project, String... options) throws Exception {
+        return build(repo, project, false, options);
+    }
+
+    /** {wall s, cpu s} of one {@code ./mcd build}, through the build daemon or not; cpu is the client's. */
+    private static double[] build(Path repo, Path project, boolean daemon, String... options) throws Exception {
         Path times = Files.createTempFile("mcd-bench-time", ".txt");
-        var cmd = new ArrayList<String>();
+        var prefix = new ArrayList<String>();
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
         if (timed) {
-            cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+            prefix.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
         }
-        cmd.addAll(List.of(repo.resolve("mcd").toString(), "build", "--root", project.toString()));
-        cmd.addAll(List.of(options));
+        var command = new ArrayList<>(List.of("build", "--root", project.toString()));
+        command.addAll(List.of(options));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = SiteBenchmark.mcd(repo, daemon, prefix, command.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int code = p.waitFor();
         double wall = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {

@@ -46,10 +46,26 @@ public final class SiteBenchmark {
                 name, median(cold), median(warm), cold, warm);
     }
 
+    /**
+     * The launcher run with {@code command} (e.g. {@code build --root DIR}) through {@code prefix}
+     * (e.g. /usr/bin/time), through the project's build daemon or without one ({@code MCD_DAEMON=off}):
+     * the benchmarks choose, whatever the caller's environment says.
+     */
+    static ProcessBuilder mcd(Path repo, boolean daemon, List<String> prefix, String... command) {
+        var cmd = new java.util.ArrayList<>(prefix);
+        cmd.add(repo.resolve("mcd").toString());
+        cmd.addAll(List.of(command));
+        var pb = new ProcessBuilder(cmd);
+        pb.environment().remove("CI");
+        pb.environment().remove("MCD_PROFILE");
+        pb.environment().put("MCD_DAEMON", daemon ? "on" : "off");
+        return pb;
+    }
+
     /** Seconds for one {@code ./mcd build --root project} in a fresh JVM. */
     private static double build(Path repo, Path project) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(repo.resolve("mcd").toString(), "build", "--root", project.toString())
+        Process p = mcd(repo, false, List.of(), "build", "--root", project.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int code = p.waitFor();
         double s = (System.nanoTime() - t0) / 1e9;

@@ -72,7 +72,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"build", "check", "derive", "new", "refs", "serve"})
+    @ValueSource(strings = {"build", "check", "derive", "new", "refs", "serve", "daemon"})
     void helpExamplesAreWholeCommandsThatCopy(String command) {
         String help = ok(command, "--help").out();
         int at = help.indexOf("Example");
@@ -92,7 +92,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"frobnicate", "--nope", "build --nope", "check --root", "derive x'*x",
-            "derive x --wrt x --format pdf", "new", "new example", "new thing name", "new example Not_Kebab", ""})
+            "derive x --wrt x --format pdf", "new", "new example", "new thing name", "new example Not_Kebab", "", "daemon", "daemon restart"})
     void usageErrorsExitTwo(String line) {
         usage(line.isEmpty() ? new String[0] : line.split(" "));
     }
