@@ -28,11 +28,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 14's figures in one run on the real tutorial: a cold build (fresh JVM through ./mcd,
  * no .mcd-cache), Node's KaTeX over the same distinct formulas (process start included), their
- * ratio, a warm build, and {@code mcd serve}'s edit-to-reload time (file written → the reload
+ * ratio, warm builds in a fresh JVM and through the build daemon, and {@code mcd serve}'s edit-to-reload time (file written → the reload
  * event on the live-reload stream) for a prose edit and for an edit that adds a derivation,
  * incremental next to full rebuilds measured in the same run. Medians; wall clock and, where
  * /usr/bin/time exists, CPU seconds (steadier than wall on a shared machine).
- * Run: {@code bench/run FeedbackBenchmark} ({@code -Dbench.runs=3 -Dbench.edits=10}).
+ * Run: {@code bench/run FeedbackBenchmark} ({@code -Dbench.runs=3 -Dbench.edits=10}; {@code -Dbench.cold=false}
+ * for the warm rows only).
  */
 public final class FeedbackBenchmark {
     private FeedbackBenchmark() {}
@@ -45,6 +46,8 @@ public final class FeedbackBenchmark {
                 runs, edits, Runtime.getRuntime().availableProcessors(), load(), Runtime.version());
         Path project = SiteBenchmark.copyProject(repo, Files.createTempDirectory("mcd-bench-feedback"));
 
+        // -Dbench.cold=false: the warm rows only (a cold build is a minute under load; the warm targets need no cold run)
+        boolean coldRows = !"false".equals(System.getProperty("bench.cold"));
         var cold = new ArrayList<double[]>();
         var warm = new ArrayList<double[]>();
         var rebuilt = new ArrayList<double[]>();
@@ -52,19 +55,23 @@ public final class FeedbackBenchmark {
         Path notation = project.resolve("content/notation.md");
         String text = Files.readString(notation);
         for (int i = 0; i < runs; i++) {
-            SiteBenchmark.deleteTree(project.resolve(".mcd-cache"));
-            cold.add(build(repo, project));
+            if (coldRows || i == 0) {
+                SiteBenchmark.deleteTree(project.resolve(".mcd-cache"));
+                cold.add(build(repo, project));
+            }
             warm.add(build(repo, project));
             rebuilt.add(build(repo, project, "--rebuild"));
             Files.writeString(notation, text + "\nOne more sentence of prose, number " + i + ".\n");
             edited.add(build(repo, project));
         }
         Files.writeString(notation, text);
-        double nodeS = node(project);
-        double coldS = median(cold, 0);
-        row("cold build (no .mcd-cache)", coldS, median(cold, 1));
-        row("Node's KaTeX, same formulas, process start included", nodeS, Double.NaN);
-        System.out.printf(Locale.ROOT, "%-58s %7.1f×%n", "ratio cold build / Node's KaTeX", coldS / nodeS);
+        if (coldRows) {
+            double nodeS = node(project);
+            double coldS = median(cold, 0);
+            row("cold build (no .mcd-cache)", coldS, median(cold, 1));
+            row("Node's KaTeX, same formulas, process start included", nodeS, Double.NaN);
+            System.out.printf(Locale.ROOT, "%-58s %7.1f×%n", "ratio cold build / Node's KaTeX", coldS / nodeS);
+        }
         row("warm build, nothing changed (site-output/ up to date)", median(warm, 0), median(warm, 1));
         row("warm build --rebuild (every page from .mcd-cache)", median(rebuilt, 0), median(rebuilt, 1));
         row("warm build after a prose edit of one page", median(edited, 0), median(edited, 1));

@@ -219,8 +219,9 @@ public final class BuildDaemon {
                 Protocol.HEARTBEAT_MS, Protocol.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
         int code;
         building.lock();
+        long start = System.nanoTime();
         try {
-            lastUsed = System.nanoTime();
+            lastUsed = start;
             var o = new PrintStream(new Protocol.FrameStream(out, Protocol.OUT), true, StandardCharsets.UTF_8);
             var e = new PrintStream(new Protocol.FrameStream(out, Protocol.ERR), true, StandardCharsets.UTF_8);
             try {
@@ -234,6 +235,7 @@ public final class BuildDaemon {
             o.flush();
             e.flush();
             served.incrementAndGet();
+            log.accept("built " + args + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: exit " + code);
         } finally {
             lastUsed = System.nanoTime();
             building.unlock();
