@@ -218,7 +218,14 @@ public final class BuildDaemon {
         var beat = timers.scheduleAtFixedRate(() -> Protocol.send(out, Protocol.HEARTBEAT, null, 0, 0),
                 Protocol.HEARTBEAT_MS, Protocol.HEARTBEAT_MS, TimeUnit.MILLISECONDS);
         int code;
-        building.lock();
+        if (!building.tryLock()) {
+            // Silence here would look like a hang: say what this build waits for.
+            byte[] note = ((warming ? "mcd: the build daemon is warming up (its first build since it started); this build waits for it"
+                    : "mcd: another build is running in the build daemon; this one waits for it") + System.lineSeparator())
+                    .getBytes(StandardCharsets.UTF_8);
+            Protocol.send(out, Protocol.ERR, note, 0, note.length);
+            building.lock();
+        }
         long start = System.nanoTime();
         try {
             lastUsed = start;

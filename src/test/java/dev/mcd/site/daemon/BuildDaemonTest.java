@@ -168,10 +168,15 @@ class BuildDaemonTest {
             return 0;
         }, LONG, Duration.ofSeconds(5));
         var answers = Collections.synchronizedList(new ArrayList<DaemonClient.Answer>());
+        var waited = Collections.synchronizedList(new ArrayList<String>());
         var clients = new ArrayList<Thread>();
         for (int i = 0; i < 2; i++) {
             // silence 1.5 s, builds held 3 s: only the heartbeats keep these clients waiting
-            var t = new Thread(() -> answers.add(build(TOOL, root, Map.of(), new ByteArrayOutputStream(), new ByteArrayOutputStream(), 1_500)));
+            var t = new Thread(() -> {
+                var err = new ByteArrayOutputStream();
+                answers.add(build(TOOL, root, Map.of(), new ByteArrayOutputStream(), err, 1_500));
+                waited.add(err.toString(StandardCharsets.UTF_8));
+            });
             t.start();
             clients.add(t);
         }
@@ -183,6 +188,32 @@ class BuildDaemonTest {
         }
         assertEquals(List.of(new DaemonClient.Answer.Exit(0), new DaemonClient.Answer.Exit(0)), answers);
         assertEquals(1, most.get(), "two builds ran at once");
+        assertEquals(1, waited.stream().filter(e -> e.contains("another build is running in the build daemon")).count(), waited::toString);
+    }
+
+    @Test
+    void aBuildDuringTheWarmUpSaysItWaits() throws Exception {
+        start(ECHO, LONG, Duration.ofSeconds(5));
+        var warming = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var warmer = new Thread(() -> daemon.warmUp(() -> {
+            warming.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        warmer.start();
+        warming.await();
+        var err = new ByteArrayOutputStream();
+        var client = new Thread(() -> build(TOOL, root, Map.of(), new ByteArrayOutputStream(), err, 5_000));
+        client.start();
+        Thread.sleep(500);
+        release.countDown();
+        client.join(10_000);
+        warmer.join(10_000);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mcd: the build daemon is warming up"), err::toString);
     }
 
     @Test
