@@ -105,6 +105,12 @@ class DerivePageBrowserTest {
         return (String) r.get("identifier");
     }
 
+    /** The result, the copy buttons and what follows them in the window (for the screenshots). */
+    private void scrollToResult() {
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector('#derive-output .derive-result').scrollIntoView({ block: 'start' });");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> seen() {
         return (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript("return window.mcdSeen || [];");
@@ -132,6 +138,7 @@ class DerivePageBrowserTest {
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                     assertTrue(overflow <= 0, "the page scrolls sideways by " + overflow + " px at 390 px while checking");
                 }
+                scrollToResult();
                 shot("derive-checking-" + width);
                 ((JavascriptExecutor) driver).executeScript("window.mcdRelease();");
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "done".equals(out.getDomAttribute("data-state")));
@@ -144,6 +151,7 @@ class DerivePageBrowserTest {
                 String cli = TextPrinter.print(VerifiedDerive.run("norm2(W*x + b)^2", "W", "W: matrix, x: vector, b: vector", "")
                         .derivation().result());
                 assertEquals(cli, out.getDomAttribute("data-result"));
+                scrollToResult();
                 shot("derive-done-" + width);
             }
             assertNoConsoleErrors("derive.html with its check held back");
