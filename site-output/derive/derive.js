@@ -1,7 +1,8 @@
 // derive.html: reads the query (?expr=&wrt=&where=), derives as the reader types (debounced) in a
 // Web Worker running the TeaVM build of the engine, and shows steps, result and verification. The worker
-// answers twice: the derivation (shown at once, the check marked as running, data-state="derived"), then
-// the layouts, NumPy and the verification (data-state="done"), or an error (a failed check included).
+// answers twice: the derivation (shown at once, the check marked as running, data-state="derived"; the page
+// then asks for the check), then the layouts, NumPy and the verification (data-state="done"), or an error
+// (a failed check included).
 // Test contract: #derive-output gets data-state="done" + data-result (result.text of the CLI's JSON)
 // or data-state="error" + data-error ("line:col: message"); "derived" comes before "done" and never
 // carries data-result or a "verified" line. data-ms is the engine's time (data-derived-ms its first part),
@@ -252,6 +253,10 @@
     delete out.dataset.error;
     setState('derived');
     shown = { id, doc, q, bar, checking };
+    // the check now, not while the steps were typeset: the two do not compete for the processor
+    if (worker) {
+      worker.postMessage({ verify: id });
+    }
   }
 
   // The second answer (layouts, NumPy, verification): the page is done, and only now says "verified".
