@@ -2,10 +2,10 @@
 // worker when an answer takes longer than 10 s. The TeaVM bundle (UMD) defines self.derive and
 // self.verify (web.WebDerive). Each request is answered twice: the derivation as soon as it is derived
 // ({ part: 'derived' }, the JSON up to the result), then, when the page asks for it with { verify: id }
-// once it has shown the derivation, the rest after the numerical check ({ part: 'checked' }: layouts,
-// NumPy, verification); or once, with an error. Checking after the page has typeset the steps, not
-// meanwhile, keeps the two from sharing a core (DeriveBrowserBenchmark: the derivation shown earlier, the
-// check done as early), and a request typed past is never checked.
+// once the derivation is on screen, the rest after the numerical check ({ part: 'checked' }: layouts,
+// NumPy, verification); or once, with an error. Checking after the page has shown the steps, not
+// meanwhile, keeps the check from competing with their typesetting and paint (DeriveBrowserBenchmark:
+// the derivation on screen earlier, the check done later), and a request typed past is never checked.
 'use strict';
 let engineLoaded = false;
 // When the engine's download and start-up began and ended, in the page's clock (ms since its
