@@ -57,19 +57,43 @@ public final class VerifiedDerive {
 
     public record Result(Derivation derivation, VerifyReport report, Shapes shapes, Decls decls) {}
 
+    /**
+     * The first half of a request: parsed, shape-checked and derived, not yet verified (the browser
+     * shows this while {@link #verify} runs). {@code expr} is the request's text, for the errors of the second half.
+     */
+    public record Derived(Derivation derivation, Shapes shapes, Decls decls, String expr) {}
+
     /** Derives and verifies; {@code expect} ("" for none) must equal the result numerically. */
     public static Result run(String expr, String wrt, String where, String expect) {
+        return verify(derive(expr, wrt, where), expect);
+    }
+
+    /** Parses, checks the shapes and derives; errors as {@link #run}'s. */
+    public static Derived derive(String expr, String wrt, String where) {
         try {
-            return runWithinLimits(expr, wrt, where, expect);
+            return deriveWithinLimits(expr, wrt, where);
         } catch (StackOverflowError | OutOfMemoryError tooLarge) {
-            // bounded work: an expression that exhausts the stack or the heap is refused like any other
-            throw new RequestException(Part.EXPR, new ExprException("too large to derive: the expression is nested too deeply "
-                    + "or its differential grows too large (" + (tooLarge instanceof StackOverflowError ? "stack" : "memory")
-                    + " exhausted)", new Pos(1, 1), expr));
+            throw tooLarge(tooLarge, expr);
         }
     }
 
-    private static Result runWithinLimits(String expr, String wrt, String where, String expect) {
+    /** Verifies what {@link #derive} gave; {@code expect} ("" for none) must equal the result numerically. */
+    public static Result verify(Derived derived, String expect) {
+        try {
+            return verifyWithinLimits(derived, expect);
+        } catch (StackOverflowError | OutOfMemoryError tooLarge) {
+            throw tooLarge(tooLarge, derived.expr());
+        }
+    }
+
+    /** Bounded work: an expression that exhausts the stack or the heap is refused like any other. */
+    private static RequestException tooLarge(Throwable tooLarge, String expr) {
+        return new RequestException(Part.EXPR, new ExprException("too large to derive: the expression is nested too deeply "
+                + "or its differential grows too large (" + (tooLarge instanceof StackOverflowError ? "stack" : "memory")
+                + " exhausted)", new Pos(1, 1), expr));
+    }
+
+    private static Derived deriveWithinLimits(String expr, String wrt, String where) {
         Decls decls = within(Part.WHERE, () -> Decls.parse(where));
         Parser.Parsed parsed = within(Part.EXPR, () -> Parser.parse(expr, decls));
         Shapes shapes = within(Part.EXPR, () -> ShapeChecker.check(parsed.expr(), parsed.positions()));
@@ -89,11 +113,17 @@ public final class VerifiedDerive {
             // The engine knows no source text: point at the start of the expression it was given.
             throw new RequestException(Part.EXPR, e.source().isEmpty() ? new ExprException(e.reason(), new Pos(1, 1), expr) : e);
         }
+        return new Derived(d, shapes, decls, expr);
+    }
+
+    private static Result verifyWithinLimits(Derived derived, String expect) {
+        Derivation d = derived.derivation();
+        Decls decls = derived.decls();
         VerifyReport report;
         try {
             report = DerivationCheck.check(d);
         } catch (VerificationException e) {
-            throw new RequestException(Part.EXPR, new ExprException("verification failed: " + e.getMessage(), new Pos(1, 1), expr));
+            throw new RequestException(Part.EXPR, new ExprException("verification failed: " + e.getMessage(), new Pos(1, 1), derived.expr()));
         }
         if (!Chars.isBlank(expect)) {
             Parser.Parsed claimed = within(Part.EXPECT, () -> Parser.parse(expect, decls));
@@ -106,7 +136,7 @@ public final class VerifiedDerive {
                         d.result());
             }
         }
-        return new Result(d, report, shapes, decls);
+        return new Result(d, report, derived.shapes(), decls);
     }
 
     /**

@@ -35,7 +35,28 @@ public final class DeriveJson {
 
     /** The same with the named subexpressions chosen by the caller (e.g. none for --no-auto-names). */
     public static String of(VerifiedDerive.Result r, Naming.Names names) {
-        return Json.write(document(r, names));
+        Map<String, Object> m = derivedPart(r.derivation(), names);
+        m.putAll(checkedPart(r));
+        return Json.write(m);
+    }
+
+    /**
+     * The first of derive.html's two answers, before the verification: the document's fields up to and
+     * with the result ({@code expr ... steps, result}), e.g. {@code {"expr":"x'*x",...,"result":{"text":"2*x'",...}}}.
+     * {@link #join}ed with {@link #checked} it is {@link #of}'s document.
+     */
+    public static String derived(VerifiedDerive.Derived d) {
+        return Json.write(derivedPart(d.derivation(), Naming.choose(d.derivation(), java.util.Map.of(), true)));
+    }
+
+    /** The second answer: the fields after the result, {@code {"layouts":{...},"numpy":...,"verification":{...}}}. */
+    public static String checked(VerifiedDerive.Result r) {
+        return Json.write(checkedPart(r));
+    }
+
+    /** Two JSON objects as one, the first's fields first: {@code join("{\"a\":1}", "{\"b\":2}")} is {@code {"a":1,"b":2}}. */
+    public static String join(String first, String second) {
+        return first.substring(0, first.length() - 1) + "," + second.substring(1);
     }
 
     /**
@@ -82,8 +103,7 @@ public final class DeriveJson {
         }
     }
 
-    private static Map<String, Object> document(VerifiedDerive.Result r, Naming.Names names) {
-        Derivation d = r.derivation();
+    private static Map<String, Object> derivedPart(Derivation d, Naming.Names names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("expr", TextPrinter.print(d.function()));
         m.put("wrt", d.wrt().name());
@@ -115,6 +135,12 @@ public final class DeriveJson {
         Map<String, Object> result = printed(d.result());
         result.put("named", TextPrinter.print(names.apply(d.result())));
         m.put("result", result);
+        return m;
+    }
+
+    private static Map<String, Object> checkedPart(VerifiedDerive.Result r) {
+        Derivation d = r.derivation();
+        Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> layouts = new LinkedHashMap<>();
         layouts.put("numerator", printed(d.result()));
         layouts.put("denominator", printed(Layouts.denominator(d)));

@@ -29,8 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * derivation for every derive block of content/ in headless Chromium. Run:
  * {@code bench/run dev.mcd.browser.DeriveBrowserBenchmark} after {@code ./mcd build}. Each first answer is broken
  * down into its milestones in ms since navigation (the HTML, the worker's script and start, the engine's
- * download, the request posted and received, the engine evaluated, the derivation, the answer back on the
- * page, KaTeX, DOMContentLoaded, the answer shown), with their medians. Options:
+ * download, the request posted and received, the engine evaluated, the derivation, the derivation back on the
+ * page, KaTeX, DOMContentLoaded, the derivation shown ({@code data-state="derived"}, before its check), the
+ * check back on the page, the answer verified ({@code data-state="done"})), with their medians, and the
+ * frames after the derivation and the verified answer ({@code shownPainted}, {@code donePainted}: those
+ * milestones are taken when the DOM changes, before its layout and paint, which a page that shows twice
+ * pays in between). Options:
  * {@code -Dmcd.bench.compare=<another built site>} alternates the first answers with that site and prints the
  * ratio of the medians (the figure that counts on a shared machine); {@code -Dmcd.bench.also=<site>,<site>}
  * puts more variants in the same rotation; {@code -Dmcd.bench.runs=N} first answers of each of the two sites
@@ -99,8 +103,12 @@ public final class DeriveBrowserBenchmark {
                             case "floor: worker + engine + derivation" -> floorRun(driver, floors.uri().resolve("engine.html") + query);
                             default -> {
                                 PreviewServer which = variant.equals("compared site") ? compare : extra.getOrDefault(variant, server);
+                                driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAINTS));
                                 driver.get(which.uri().resolve("derive.html") + query);
                                 await(driver, null);
+                                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
+                                        "const p = window.mcdPainted || {}; return (p.done >= 0 || p.error >= 0) && !(p.derived < 0);")
+                                        .equals(Boolean.TRUE));
                                 yield milestones(driver);
                             }
                         };
@@ -116,14 +124,33 @@ public final class DeriveBrowserBenchmark {
                 System.out.println(e.getKey() + " — median milestones (ms since navigation): " + medians);
             }
             for (var e : seen.entrySet()) {
+                if (e.getValue().get(0).containsKey("shownPainted")) {
+                    // the frames after the DOM changes (the milestones above are taken before the layout and paint)
+                    List<Long> shownPainted = shownPainted(e.getValue());
+                    List<Long> donePainted = e.getValue().stream().map(x -> x.get("donePainted")).toList();
+                    System.out.println("painted, " + e.getKey() + ": derivation (else done) median " + median(shownPainted)
+                            + " " + shownPainted + "; done median " + median(donePainted) + " " + donePainted);
+                }
                 List<Long> answers = e.getValue().stream().map(x -> x.get("answer")).toList();
-                System.out.println("first answer, " + e.getKey() + " (ms): " + answers + ", median " + median(answers)
+                System.out.println("first answer verified (done), " + e.getKey() + " (ms): " + answers + ", median " + median(answers)
                         + " (" + Collections.min(answers) + "–" + Collections.max(answers) + ")");
+                // the derivation on screen before its check (data-state="derived"); -1 on a page that shows all at once
+                List<Long> shown = e.getValue().stream().map(x -> x.getOrDefault("shown", -1L)).toList();
+                if (shown.stream().allMatch(x -> x >= 0)) {
+                    System.out.println("first answer shown (derived), " + e.getKey() + " (ms): " + shown + ", median " + median(shown)
+                            + " (" + Collections.min(shown) + "–" + Collections.max(shown) + ")");
+                }
             }
             if (other.isPresent()) {
                 // the figure to compare on a shared machine: both medians measured under the same load
-                System.out.printf("same-run ratio, this site / compared site: %.3f%n",
+                System.out.printf("same-run ratio, this site / compared site (done): %.3f%n",
                         (double) median(answers(seen.get("this site"))) / median(answers(seen.get("compared site"))));
+                System.out.printf("same-run ratio, this site's first answer shown / compared site's (shown, else done): %.3f%n",
+                        (double) median(shown(seen.get("this site"))) / median(shown(seen.get("compared site"))));
+                System.out.printf("same-run ratios of the frames after: shown %.3f, done %.3f%n",
+                        (double) median(shownPainted(seen.get("this site"))) / median(shownPainted(seen.get("compared site"))),
+                        (double) median(seen.get("this site").stream().map(x -> x.get("donePainted")).toList())
+                                / median(seen.get("compared site").stream().map(x -> x.get("donePainted")).toList()));
             }
             for (PreviewServer x : extra.values()) {
                 x.close(); // a server left open keeps the JVM alive
@@ -167,6 +194,35 @@ public final class DeriveBrowserBenchmark {
         return runs.stream().map(x -> x.get("answer")).toList();
     }
 
+    private static List<Long> shownPainted(List<Map<String, Long>> runs) {
+        return runs.stream().map(x -> x.get("shownPainted") >= 0 ? x.get("shownPainted") : x.get("donePainted")).toList();
+    }
+
+    /**
+     * Run before the page's scripts (the same for every site compared): when the frame after each
+     * {@code data-state} change of #derive-output ("derived", "done", "error") was produced, as
+     * requestAnimationFrame then a task after it (window.mcdPainted, ms since navigation): the milestones
+     * {@code shown} and {@code answer} are taken when the DOM changes, before its layout and paint.
+     */
+    private static final String PAINTS = """
+            (() => {
+              const painted = window.mcdPainted = {};
+              new MutationObserver((records) => {
+                for (const r of records) {
+                  const s = r.target.id === 'derive-output' ? r.target.dataset.state : null;
+                  if ((s === 'derived' || s === 'done' || s === 'error') && !(s in painted)) {
+                    painted[s] = -1;
+                    requestAnimationFrame(() => setTimeout(() => { painted[s] = Math.round(performance.now()); }, 0));
+                  }
+                }
+              }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+            })();""";
+
+    /** When the derivation was first on screen: "derived", or "done" on a page without that state. */
+    private static List<Long> shown(List<Map<String, Long>> runs) {
+        return runs.stream().map(x -> x.get("shown") >= 0 ? x.get("shown") : x.get("answer")).toList();
+    }
+
     /**
      * Where the first answer's time went, in ms since navigation (the page's clock): the HTML, the
      * worker's script, the engine's download, the request posted by the page and received by the
@@ -196,20 +252,25 @@ public final class DeriveBrowserBenchmark {
                   received: num(d.receivedAt),
                   engineFrom: num(d.engineFrom),
                   engineEvaluated: num(d.engineTo),
+                  derivedMs: num(d.derivedMs),
                   derivationMs: num(d.ms),
                   answerOnPage: mark('mcd-answered'),
                   katexFetched: res('katex.min.js'),
                   pageReady: mark('mcd-ready'),
                   domContentLoaded: Math.round(n.domContentLoadedEventEnd),
-                  answer: num(d.doneAt)
+                  shown: num(d.derivedAt),
+                  shownPainted: num((window.mcdPainted || {}).derived),
+                  checkedOnPage: mark('mcd-checked'),
+                  answer: num(d.doneAt),
+                  donePainted: num((window.mcdPainted || {}).done)
                 };""");
         return ordered(raw, MILESTONES);
     }
 
     /** The milestones in the order they happen on this site's page. */
     private static final List<String> MILESTONES = List.of("html", "workerScript", "workerStarted", "engineFetched", "posted",
-            "received", "engineFrom", "engineEvaluated", "derivationMs", "answerOnPage", "katexFetched", "pageReady",
-            "domContentLoaded", "answer");
+            "received", "engineFrom", "engineEvaluated", "derivedMs", "derivationMs", "answerOnPage", "katexFetched", "pageReady",
+            "domContentLoaded", "shown", "shownPainted", "checkedOnPage", "answer", "donePainted");
 
     private static Map<String, Long> ordered(Map<String, Object> raw, List<String> keys) {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -259,6 +320,9 @@ public final class DeriveBrowserBenchmark {
                 const p = new URLSearchParams(location.search);
                 const t = performance.now();
                 self.derive(p.get('expr'), p.get('wrt'), p.get('where') || '');
+                if (typeof self.verify === 'function') {
+                  self.verify(); // the engine in two calls (derive, then verify): the whole answer as before
+                }
                 postMessage({ workerAt, engineTo, ms: performance.now() - t });
                 """);
         return dir;

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine compiled by TeaVM (target/classes/dev/mcd/web/mcd-engine.js) answers exactly as the
  * JVM does: every derive block in content/, every identity case and a set of bad inputs, run
- * through {@link WebDerive#derive} here and through the bundle in Node. Steps, results, error
+ * through {@link WebDerive#complete} (the command line's {@code --format json}) here and through the
+ * bundle's two calls in Node, {@code derive} then {@code verify} joined as derive.html receives them
+ * (and, on the JVM, the same two calls joined give {@code complete}'s document). Steps, results, error
  * positions and messages must be equal; the verification's error figures may differ in the last
  * digit (JavaScript's Math is not StrictMath), so only those numbers are masked, and so is the Unicode
  * name of a refused character, which only the JVM knows (expr.Platform). The answers include the
@@ -68,7 +70,11 @@ class NodeParityTest {
         List<String> differ = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             List<String> c = cases.get(i);
-            String jvm = mask(WebDerive.derive(c.get(0), c.get(1), c.get(2)));
+            String complete = WebDerive.complete(c.get(0), c.get(1), c.get(2));
+            String first = WebDerive.derive(c.get(0), c.get(1), c.get(2));
+            String split = first.startsWith("{\"error\":") ? first : joinOrError(first, WebDerive.verify());
+            assertEquals(complete, split, "the two calls joined, on the JVM: " + c);
+            String jvm = mask(complete);
             String js = mask(answers.get(i));
             if (!jvm.equals(js)) {
                 differ.add(c + "\n  jvm:  " + jvm + "\n  node: " + js);
@@ -87,6 +93,10 @@ class NodeParityTest {
         long none = derived.stream().filter(a -> a.contains("\"numpy\":null")).count();
         assertEquals(derived.size(), modules + none, "numpy is a module or null");
         assertTrue(modules > derived.size() / 2 && none > 0, modules + " modules, " + none + " without (abstract functions)");
+    }
+
+    private static String joinOrError(String first, String rest) {
+        return rest.startsWith("{\"error\":") ? rest : DeriveJson.join(first, rest);
     }
 
     /** The Unicode name after a code point ("U+0445 CYRILLIC SMALL LETTER HA"): the browser has no name table. */
