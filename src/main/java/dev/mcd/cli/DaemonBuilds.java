@@ -4,6 +4,7 @@ import dev.mcd.site.BuildStamp;
 import dev.mcd.site.Environment;
 import dev.mcd.site.daemon.DaemonClient;
 import dev.mcd.site.daemon.DaemonRegistry;
+import dev.mcd.site.load.ContentLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,8 @@ final class DaemonBuilds {
                     + "; building here instead");
         }
         int code = local.applyAsInt(args);
-        if (code == 2 || !Files.isDirectory(r.root().resolve(dev.mcd.site.load.ContentLoader.CONTENT))) {
-            return code; // not a project (yet): nothing for a daemon to keep warm
+        if (code == 2) {
+            return code; // a usage error: nothing for a daemon to keep warm
         }
         DaemonProcesses.start(r.root()).ifPresentOrElse(
                 pid -> System.err.println("mcd: started a build daemon for this project (pid " + pid + "): the next builds reuse "
@@ -95,12 +96,11 @@ final class DaemonBuilds {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the build says what is wrong with the folder
         }
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
+        if (!Files.isDirectory(dir.resolve(ContentLoader.CONTENT))) {
+            return Optional.empty(); // not a project (yet): the build says what is missing, and no daemon is kept for it
         }
-        Path project = dir;
-        boolean again = rebuild;
-        return tool.get().map(t -> new Request(project, t, again));
+        var running = tool.get();
+        return running.isEmpty() ? Optional.empty() : Optional.of(new Request(dir, running.get(), rebuild));
     }
 
     private static boolean daemonAllowed(Map<String, String> env) {

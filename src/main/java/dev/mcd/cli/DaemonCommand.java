@@ -26,12 +26,13 @@ import picocli.CommandLine.Parameters;
         description = "Show or stop this project's build daemon (./mcd build starts it and builds through it).",
         footer = {"", "ACTION is status or stop. The daemon keeps the build's caches and JIT warm between builds, so a",
                 "build after an edit re-renders only what changed. It listens on 127.0.0.1 only and answers",
-                "only to the token in .mcd-cache/daemon/registry (owner-only). It stops after 30 idle minutes, when",
+                "only to the token in .mcd-cache/daemon/registry (owner-only). It stops after " + DaemonCommand.IDLE_MINUTES + " idle minutes, when",
                 ".mcd-cache/ is deleted, or when the tool is rebuilt. MCD_DAEMON=off builds without it; CI never uses it.",
                 "", "Examples:", "  ./mcd daemon status", "  ./mcd daemon stop --root path/to/project"})
 final class DaemonCommand implements Callable<Integer> {
-    /** How long a daemon waits for the next build before it stops. */
-    static final Duration IDLE = Duration.ofMinutes(30);
+    /** How long a daemon waits for the next build before it stops (a constant, so that the help text can name it). */
+    static final int IDLE_MINUTES = 30;
+    static final Duration IDLE = Duration.ofMinutes(IDLE_MINUTES);
 
     @Parameters(arity = "1", paramLabel = "ACTION", description = "status, stop (run: be the daemon; ./mcd build starts it)")
     String action;

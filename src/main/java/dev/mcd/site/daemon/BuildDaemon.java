@@ -43,7 +43,8 @@ public final class BuildDaemon {
     }
 
     private final Path root;
-    private final String tool;
+    /** The digest of the tool this daemon runs ({@link #digest}): what a client's must equal. */
+    private final String toolDigest;
     private final Builds builds;
     private final Duration idleLimit;
     private final Consumer<String> log;
@@ -60,7 +61,7 @@ public final class BuildDaemon {
 
     private BuildDaemon(Path root, String tool, Builds builds, Duration idleLimit, Consumer<String> log) throws IOException {
         this.root = root;
-        this.tool = tool;
+        this.toolDigest = digest(tool);
         this.builds = builds;
         this.idleLimit = idleLimit;
         this.log = log;
@@ -184,7 +185,7 @@ public final class BuildDaemon {
                 out.flush();
                 return;
             }
-            if (!clientTool.equals(digest(tool))) {
+            if (!clientTool.equals(toolDigest)) {
                 out.writeByte(Protocol.STALE);
                 out.flush();
                 stop("a client runs another version of the tool");
