@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * check back on the page, the answer verified ({@code data-state="done"})), with their medians, and the
  * frames after the derivation and the verified answer ({@code shownPainted}, {@code donePainted}: those
  * milestones are taken when the DOM changes, before its layout and paint, which a page that shows twice
- * pays in between). Options:
+ * pays in between), and the frame after the fonts the derivation's math waited for ({@code shownReadable}:
+ * KaTeX's fonts are {@code font-display: block}, so the math is invisible until they arrive). Options:
  * {@code -Dmcd.bench.compare=<another built site>} alternates the first answers with that site and prints the
  * ratio of the medians (the figure that counts on a shared machine); {@code -Dmcd.bench.also=<site>,<site>}
  * puts more variants in the same rotation; {@code -Dmcd.bench.runs=N} first answers of each of the two sites
@@ -107,8 +108,15 @@ public final class DeriveBrowserBenchmark {
                                 driver.get(which.uri().resolve("derive.html") + query);
                                 await(driver, null);
                                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
-                                        "const p = window.mcdPainted || {}; return (p.done >= 0 || p.error >= 0) && !(p.derived < 0);")
+                                        "const p = window.mcdPainted || {}; return (p.done >= 0 || p.error >= 0) && !(p.derived < 0) && !(p.readable < 0);")
                                         .equals(Boolean.TRUE));
+                                if (round == 0) {
+                                    // which of KaTeX's fonts the first answer waited for, and when each arrived
+                                    System.out.println("  fonts, " + variant + ": " + ((JavascriptExecutor) driver).executeScript(
+                                            "return performance.getEntriesByType('resource').filter((x) => x.name.endsWith('.woff2'))"
+                                                    + ".map((x) => x.name.replace(/.*\\//, '') + ' ' + Math.round(x.startTime) + '–'"
+                                                    + " + Math.round(x.responseEnd)).join(', ');"));
+                                }
                                 yield milestones(driver);
                             }
                         };
@@ -130,6 +138,8 @@ public final class DeriveBrowserBenchmark {
                     List<Long> donePainted = e.getValue().stream().map(x -> x.get("donePainted")).toList();
                     System.out.println("painted, " + e.getKey() + ": derivation (else done) median " + median(shownPainted)
                             + " " + shownPainted + "; done median " + median(donePainted) + " " + donePainted);
+                    List<Long> readable = e.getValue().stream().map(x -> x.get("shownReadable")).toList();
+                    System.out.println("readable (the frame after KaTeX's fonts), " + e.getKey() + ": median " + median(readable) + " " + readable);
                 }
                 List<Long> answers = e.getValue().stream().map(x -> x.get("answer")).toList();
                 System.out.println("first answer verified (done), " + e.getKey() + " (ms): " + answers + ", median " + median(answers)
@@ -147,6 +157,9 @@ public final class DeriveBrowserBenchmark {
                         (double) median(answers(seen.get("this site"))) / median(answers(seen.get("compared site"))));
                 System.out.printf("same-run ratio, this site's first answer shown / compared site's (shown, else done): %.3f%n",
                         (double) median(shown(seen.get("this site"))) / median(shown(seen.get("compared site"))));
+                System.out.printf("same-run ratio of the readable frames: %.3f%n",
+                        (double) median(seen.get("this site").stream().map(x -> x.get("shownReadable")).toList())
+                                / median(seen.get("compared site").stream().map(x -> x.get("shownReadable")).toList()));
                 System.out.printf("same-run ratios of the frames after: shown %.3f, done %.3f%n",
                         (double) median(shownPainted(seen.get("this site"))) / median(shownPainted(seen.get("compared site"))),
                         (double) median(seen.get("this site").stream().map(x -> x.get("donePainted")).toList())
@@ -212,7 +225,16 @@ public final class DeriveBrowserBenchmark {
                   const s = r.target.id === 'derive-output' ? r.target.dataset.state : null;
                   if ((s === 'derived' || s === 'done' || s === 'error') && !(s in painted)) {
                     painted[s] = -1;
-                    requestAnimationFrame(() => setTimeout(() => { painted[s] = Math.round(performance.now()); }, 0));
+                    const frame = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+                    frame(() => {
+                      painted[s] = Math.round(performance.now());
+                      // KaTeX's fonts are font-display: block, so the math is invisible until they load: the
+                      // frame after the fonts that frame's layout asked for is when the answer can be read
+                      if (s === 'derived' || !('derived' in painted)) {
+                        painted.readable = -1;
+                        document.fonts.ready.then(() => frame(() => { painted.readable = Math.round(performance.now()); }));
+                      }
+                    });
                   }
                 }
               }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
@@ -260,6 +282,7 @@ public final class DeriveBrowserBenchmark {
                   domContentLoaded: Math.round(n.domContentLoadedEventEnd),
                   shown: num(d.derivedAt),
                   shownPainted: num((window.mcdPainted || {}).derived),
+                  shownReadable: num((window.mcdPainted || {}).readable),
                   checkedOnPage: mark('mcd-checked'),
                   answer: num(d.doneAt),
                   donePainted: num((window.mcdPainted || {}).done)
@@ -270,7 +293,7 @@ public final class DeriveBrowserBenchmark {
     /** The milestones in the order they happen on this site's page. */
     private static final List<String> MILESTONES = List.of("html", "workerScript", "workerStarted", "engineFetched", "posted",
             "received", "engineFrom", "engineEvaluated", "derivedMs", "derivationMs", "answerOnPage", "katexFetched", "pageReady",
-            "domContentLoaded", "shown", "shownPainted", "checkedOnPage", "answer", "donePainted");
+            "domContentLoaded", "shown", "shownPainted", "shownReadable", "checkedOnPage", "answer", "donePainted");
 
     private static Map<String, Long> ordered(Map<String, Object> raw, List<String> keys) {
         Map<String, Long> m = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -176,6 +177,50 @@ class DerivePageBrowserTest {
             assertTrue(states.indexOf("derived") >= 0 && states.indexOf("derived") < states.lastIndexOf("error"), states.toString());
         } finally {
             watch("none", id);
+        }
+    }
+
+    /**
+     * KaTeX's fonts block the math until they arrive: derive.js asks for the three every derivation uses
+     * (data-fonts) with the first request, so each is on its way before the derivation is on the page
+     * (without it, the layout of the derivation asks for them), and once: the style sheet's own request
+     * reuses the preload (the same CORS mode). The cache is off, as on a first visit.
+     */
+    @Test
+    void theFontsEveryDerivationUsesArePreloaded() {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+            WebElement out = derive("norm2(W*x + b)^2", "W", "W: matrix, x: vector, b: vector");
+            assertEquals("done", out.getDomAttribute("data-state"), out.getDomAttribute("data-error"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
+                    const fonts = {};
+                    for (const e of performance.getEntriesByType('resource').filter((x) => x.name.endsWith('.woff2'))) {
+                      const name = e.name.replace(/.*\\//, '');
+                      fonts[name] = (fonts[name] || []).concat([{ start: e.startTime, status: e.responseStatus }]);
+                    }
+                    return { fonts, shown: performance.getEntriesByName('mcd-shown')[0].startTime,
+                      links: [...document.querySelectorAll('link[rel=preload][as=font][crossorigin=anonymous]')].length };""");
+            String named = driver.findElement(By.cssSelector("script[data-fonts]")).getDomAttribute("data-fonts");
+            List<String> preloaded = List.of(named.trim().split("\\s+"));
+            assertEquals(3, preloaded.size(), named);
+            assertEquals(3L, seen.get("links"), "preload links: " + seen);
+            double shown = ((Number) seen.get("shown")).doubleValue();
+            @SuppressWarnings("unchecked")
+            Map<String, List<Map<String, Object>>> fonts = (Map<String, List<Map<String, Object>>>) seen.get("fonts");
+            for (String href : preloaded) {
+                String file = href.substring(href.lastIndexOf('/') + 1);
+                List<Map<String, Object>> got = fonts.getOrDefault(file, List.of());
+                assertEquals(1, got.size(), file + " fetched once: " + fonts);
+                assertEquals(200L, got.get(0).get("status"), file + ": " + fonts);
+                assertTrue(((Number) got.get(0).get("start")).doubleValue() <= shown,
+                        file + " asked for before the derivation was on the page (" + shown + " ms): " + fonts);
+            }
+        } finally {
+            chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
         }
     }
 
