@@ -138,7 +138,7 @@ public final class DeriveBrowserBenchmark {
                     List<Long> donePainted = e.getValue().stream().map(x -> x.get("donePainted")).toList();
                     System.out.println("painted, " + e.getKey() + ": derivation (else done) median " + median(shownPainted)
                             + " " + shownPainted + "; done median " + median(donePainted) + " " + donePainted);
-                    List<Long> readable = e.getValue().stream().map(x -> x.get("shownReadable")).toList();
+                    List<Long> readable = readable(e.getValue());
                     System.out.println("readable (the frame after KaTeX's fonts), " + e.getKey() + ": median " + median(readable) + " " + readable);
                 }
                 List<Long> answers = e.getValue().stream().map(x -> x.get("answer")).toList();
@@ -158,8 +158,7 @@ public final class DeriveBrowserBenchmark {
                 System.out.printf("same-run ratio, this site's first answer shown / compared site's (shown, else done): %.3f%n",
                         (double) median(shown(seen.get("this site"))) / median(shown(seen.get("compared site"))));
                 System.out.printf("same-run ratio of the readable frames: %.3f%n",
-                        (double) median(seen.get("this site").stream().map(x -> x.get("shownReadable")).toList())
-                                / median(seen.get("compared site").stream().map(x -> x.get("shownReadable")).toList()));
+                        (double) median(readable(seen.get("this site"))) / median(readable(seen.get("compared site"))));
                 System.out.printf("same-run ratios of the frames after: shown %.3f, done %.3f%n",
                         (double) median(shownPainted(seen.get("this site"))) / median(shownPainted(seen.get("compared site"))),
                         (double) median(seen.get("this site").stream().map(x -> x.get("donePainted")).toList())
@@ -205,6 +204,11 @@ public final class DeriveBrowserBenchmark {
 
     private static List<Long> answers(List<Map<String, Long>> runs) {
         return runs.stream().map(x -> x.get("answer")).toList();
+    }
+
+    /** The frames after the fonts the derivation's math waited for (shownReadable). */
+    private static List<Long> readable(List<Map<String, Long>> runs) {
+        return runs.stream().map(x -> x.get("shownReadable")).toList();
     }
 
     private static List<Long> shownPainted(List<Map<String, Long>> runs) {
